@@ -1,0 +1,47 @@
+package io.jenkins.plugins.snykprovisioning.engine;
+
+import io.jenkins.plugins.snykprovisioning.input.EmailAddress;
+import io.jenkins.plugins.snykprovisioning.input.UserRow;
+import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
+
+/**
+ * A row with the run's defaults applied and checked on its own.
+ *
+ * @param problem why the row cannot be sent, or null
+ */
+record PlannedRow(int line, String email, String orgId, String role, String userId, String problem) {
+
+    static PlannedRow of(UserRow row, RunRequest request) {
+        String org = row.orgId() != null ? row.orgId() : request.defaultOrgId();
+        String role = row.role() != null ? row.role() : request.defaultRole();
+        String userId = request.mode() == Mode.UPDATE_ROLES ? row.userId() : null;
+        return new PlannedRow(row.line(), row.email(), org, role, userId, problemOf(row, org, role));
+    }
+
+    private static String problemOf(UserRow row, String org, String role) {
+        if (row.problem() != null) {
+            return row.problem();
+        }
+        if (row.email() == null) {
+            return "the email is empty";
+        }
+        if (!EmailAddress.isValid(row.email())) {
+            return "'" + row.email() + "' is not a valid email address";
+        }
+        if (org == null) {
+            return "no org: give an org_id column or a default org id";
+        }
+        if (role == null) {
+            return "no role: give a role_public_id (or role) column or a default role";
+        }
+        return null;
+    }
+
+    String key() {
+        return UserOutcome.key(email, orgId);
+    }
+
+    UserOutcome.Subject subject() {
+        return new UserOutcome.Subject(email, orgId, line, role, userId);
+    }
+}

@@ -1,0 +1,93 @@
+package io.jenkins.plugins.snykprovisioning.engine;
+
+import io.jenkins.plugins.snykprovisioning.http.TransportException;
+import io.jenkins.plugins.snykprovisioning.snyk.Role;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves the roles a file names, by public id or by name (any case, any spacing), from one
+ * {@code GET /v1/group/{groupId}/roles} per run. Without a group id, roles are taken as public ids
+ * as given and Snyk itself judges them.
+ */
+final class RoleCatalog {
+
+    /** A role as the run uses it; {@code name} is null when it could not be looked up. */
+    record ResolvedRole(String publicId, String name) {
+    }
+
+    private final boolean verified;
+    private final Map<String, Role> byId = new HashMap<>();
+    private final Map<String, Role> byName = new HashMap<>();
+    private final Set<String> ambiguousNames = new HashSet<>();
+
+    private RoleCatalog(boolean verified) {
+        this.verified = verified;
+    }
+
+    static RoleCatalog unverified() {
+        return new RoleCatalog(false);
+    }
+
+    static RoleCatalog load(SnykApi api, String groupId) throws TransportException, SnykApiException {
+        return of(api.roles().list(groupId));
+    }
+
+    static RoleCatalog of(List<Role> roles) {
+        RoleCatalog catalog = new RoleCatalog(true);
+        for (Role role : roles) {
+            catalog.byId.put(role.publicId().toLowerCase(Locale.ROOT), role);
+            if (role.name() != null && catalog.byName.put(normalize(role.name()), role) != null) {
+                catalog.ambiguousNames.add(normalize(role.name()));
+            }
+        }
+        return catalog;
+    }
+
+    boolean verified() {
+        return verified;
+    }
+
+    int size() {
+        return byId.size();
+    }
+
+    /** The role {@code value} names, or null when the group has no such role. */
+    ResolvedRole resolve(String value) {
+        if (!verified) {
+            return new ResolvedRole(value, null);
+        }
+        Role role = byId.get(value.toLowerCase(Locale.ROOT));
+        if (role == null && !ambiguousNames.contains(normalize(value))) {
+            role = byName.get(normalize(value));
+        }
+        return role == null ? null : new ResolvedRole(role.publicId(), role.name());
+    }
+
+    /** Why {@code value} does not resolve. */
+    String whyUnknown(String value, String groupId) {
+        if (ambiguousNames.contains(normalize(value))) {
+            return "more than one role of group " + groupId + " is named '" + value + "'; give its public id";
+        }
+        return "group " + groupId + " has no role with the public id or name '" + value + "'";
+    }
+
+    /** True when a member's role (as a name or id) is the role {@code wanted}. */
+    static boolean sameRole(String roleIdOrName, ResolvedRole wanted) {
+        if (roleIdOrName == null || wanted == null) {
+            return false;
+        }
+        return roleIdOrName.equalsIgnoreCase(wanted.publicId())
+                || (wanted.name() != null && normalize(roleIdOrName).equals(normalize(wanted.name())));
+    }
+
+    static String normalize(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.snykprovisioning.engine;
+
+import io.jenkins.plugins.snykprovisioning.results.FailedRowsCsv;
+import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
+import io.jenkins.plugins.snykprovisioning.results.RunJournal;
+import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Takes each finished user to the journal, the failed-rows file, the counts and the listener. */
+final class RunRecorder {
+
+    private final RunJournal journal;
+    private final FailedRowsCsv failedRows;
+    private final ProgressListener listener;
+    private final Map<OutcomeCategory, Long> counts = new EnumMap<>(OutcomeCategory.class);
+    private long recorded;
+    private long total;
+
+    RunRecorder(RunJournal journal, FailedRowsCsv failedRows, ProgressListener listener) {
+        this.journal = journal;
+        this.failedRows = failedRows;
+        this.listener = listener;
+    }
+
+    synchronized void expect(long rows) {
+        this.total = rows;
+    }
+
+    void record(UserOutcome outcome) throws IOException {
+        long done;
+        synchronized (this) {
+            journal.record(outcome);
+            if (failedRows != null) {
+                failedRows.record(outcome);
+            }
+            counts.merge(outcome.category(), 1L, Long::sum);
+            done = ++recorded;
+        }
+        listener.userDone(outcome, done, total);
+    }
+
+    synchronized long recorded() {
+        return recorded;
+    }
+
+    synchronized Map<OutcomeCategory, Long> counts() {
+        return new EnumMap<>(counts);
+    }
+}

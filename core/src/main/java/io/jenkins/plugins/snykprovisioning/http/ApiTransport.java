@@ -1,0 +1,266 @@
+package io.jenkins.plugins.snykprovisioning.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Sends every Snyk API call: the one place for authentication, bounded concurrency, the shared
+ * rate limiter, retries and redaction.
+ *
+ * <p>Concurrency is a semaphore held only while a request is on the wire, so a request waiting
+ * out a backoff does not keep others from being sent.
+ */
+public final class ApiTransport implements Closeable {
+
+    private static final int MAX_BODY_CHARS = 32 * 1024 * 1024;
+    private static final String USER_AGENT = "snyk-user-provisioning/1.0";
+
+    private final String authorization;
+    private final SecretRedactor redactor;
+    private final TransportSettings settings;
+    private final RateLimiter rateLimiter;
+    private final CloseableHttpClient client;
+    private final Semaphore inFlightPermits;
+    private final Set<HttpUriRequestBase> inFlight = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final HttpStats stats = new HttpStats();
+    private volatile ExchangeListener listener = ExchangeListener.NONE;
+
+    public ApiTransport(String token, TransportSettings settings) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("No Snyk API token was given");
+        }
+        this.authorization = "token " + token.trim();
+        this.redactor = new SecretRedactor(token.trim());
+        this.settings = settings;
+        this.rateLimiter = RateLimiters.forToken(token.trim(), settings.rateLimitPerMinute());
+        this.inFlightPermits = new Semaphore(settings.concurrency(), true);
+        this.client = buildClient(settings);
+    }
+
+    private static CloseableHttpClient buildClient(TransportSettings settings) {
+        ConnectionConfig connectionConfig = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                .build();
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(settings.concurrency())
+                        .setMaxConnPerRoute(settings.concurrency())
+                        .setDefaultConnectionConfig(connectionConfig)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
+                        .setRedirectsEnabled(false)
+                        .build())
+                // Retries happen in this class only; a redirect could carry the token elsewhere.
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .setUserAgent(USER_AGENT);
+        ProxySettings proxy = settings.proxy();
+        if (proxy != null && proxy.host() != null && !proxy.host().isBlank()) {
+            HttpHost proxyHost = new HttpHost(proxy.host(), proxy.port());
+            builder.setRoutePlanner(new DefaultRoutePlanner(null) {
+                @Override
+                protected HttpHost determineProxy(HttpHost target, HttpContext context) {
+                    return proxy.bypasses(target.getHostName()) ? null : proxyHost;
+                }
+            });
+            if (proxy.username() != null && !proxy.username().isBlank()) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                char[] password = proxy.password() == null ? new char[0] : proxy.password().toCharArray();
+                credentials.setCredentials(new AuthScope(proxyHost), new UsernamePasswordCredentials(proxy.username(), password));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        return builder.build();
+    }
+
+    public void setListener(ExchangeListener listener) {
+        this.listener = listener == null ? ExchangeListener.NONE : listener;
+    }
+
+    public HttpStats stats() {
+        return stats;
+    }
+
+    public SecretRedactor redactor() {
+        return redactor;
+    }
+
+    public TransportSettings settings() {
+        return settings;
+    }
+
+    /** No new request starts after this; waits between retries end at once. */
+    public void cancel() {
+        cancelled.countDown();
+    }
+
+    public boolean isCancelled() {
+        return cancelled.getCount() == 0;
+    }
+
+    /** Also cuts requests already on the wire (their effect on Snyk is then unknown). */
+    public void abortInFlight() {
+        cancel();
+        inFlight.forEach(HttpUriRequestBase::cancel);
+    }
+
+    /**
+     * Sends {@code request} until it gets an answer that is final or retries run out, and hands that
+     * answer to {@code handler}. Statuses that are not retried (2xx, most 4xx) go to the handler at once.
+     */
+    public <T> T exchange(ApiRequest request, ResponseHandler<T> handler) throws TransportException {
+        stats.call();
+        RetryPolicy policy = settings.retryPolicy();
+        String described = request.describe();
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            String problem;
+            ApiResponse response = null;
+            try {
+                response = send(request, attempt);
+                if (!RetryPolicy.retryableStatus(response.status())) {
+                    return handler.handle(response);
+                }
+                problem = "HTTP " + response.status();
+                if (attempt > policy.maxRetries()) {
+                    // Out of retries: the handler turns the last error answer into an outcome.
+                    return handler.handle(response);
+                }
+            } catch (MalformedResponseException e) {
+                problem = "unreadable answer (" + e.getMessage() + ")";
+                response = null;
+                if (!request.read() || attempt > policy.maxRetries()) {
+                    throw new TransportException(described + ": " + problem + " after " + attempt
+                            + (attempt == 1 ? " attempt" : " attempts"), attempt);
+                }
+            } catch (IOException e) {
+                problem = describeFailure(e);
+                if (isCancelled()) {
+                    throw new CancelledException(described + " was cut off by the interruption: " + problem);
+                }
+                if (!worthRetrying(e) || attempt > policy.maxRetries()) {
+                    throw new TransportException(described + ": " + problem + " after " + attempt
+                            + (attempt == 1 ? " attempt" : " attempts"), attempt);
+                }
+            }
+            long delay = policy.delayMillis(attempt, response);
+            stats.retry();
+            listener.onRetry(described, attempt, problem, delay);
+            waitBeforeRetry(described, delay);
+        }
+    }
+
+    private ApiResponse send(ApiRequest request, int attempt) throws IOException {
+        if (isCancelled()) {
+            throw new CancelledException(request.describe() + " was not sent: the run was interrupted");
+        }
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
+        http.setHeader("Authorization", authorization);
+        http.setHeader("Accept", request.rest() ? ApiRequest.JSON_API : "application/json");
+        if (request.body() != null) {
+            http.setEntity(new StringEntity(request.body(), ContentType.parse(request.contentType()).withCharset(StandardCharsets.UTF_8)));
+        }
+        try {
+            inFlightPermits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException(request.describe() + " was not sent: the run was interrupted");
+        }
+        long started = System.nanoTime();
+        try {
+            rateLimiter.acquire();
+            if (isCancelled()) {
+                throw new CancelledException(request.describe() + " was not sent: the run was interrupted");
+            }
+            inFlight.add(http);
+            stats.sent();
+            ApiResponse response = client.execute(http, answer -> {
+                Map<String, String> headers = new HashMap<>();
+                for (Header header : answer.getHeaders()) {
+                    headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+                }
+                String body = answer.getEntity() == null ? ""
+                        : EntityUtils.toString(answer.getEntity(), StandardCharsets.UTF_8, MAX_BODY_CHARS);
+                return new ApiResponse(answer.getCode(), Map.copyOf(headers), redactor.redact(body), attempt);
+            });
+            stats.status(response.status());
+            listener.onExchange(request.describe(), response.status(), elapsedMillis(started), attempt, null);
+            return response;
+        } catch (IOException e) {
+            stats.transportError();
+            listener.onExchange(request.describe(), 0, elapsedMillis(started), attempt, describeFailure(e));
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException(request.describe() + " was not sent: the run was interrupted");
+        } finally {
+            inFlight.remove(http);
+            inFlightPermits.release();
+        }
+    }
+
+    private void waitBeforeRetry(String described, long delayMillis) {
+        try {
+            if (cancelled.await(delayMillis, TimeUnit.MILLISECONDS)) {
+                throw new CancelledException(described + " was not retried: the run was interrupted");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException(described + " was not retried: the run was interrupted");
+        }
+    }
+
+    /** Timeouts, resets, refused connections and cut-off bodies may pass; a wrong host or TLS failure will not. */
+    private static boolean worthRetrying(IOException e) {
+        return !(e instanceof UnknownHostException) && !(e instanceof SSLException);
+    }
+
+    private String describeFailure(IOException e) {
+        String type = e.getClass().getSimpleName();
+        String message = e.getMessage();
+        return redactor.redact(message == null || message.isBlank() ? type : type + ": " + message);
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+}

@@ -1,0 +1,45 @@
+package io.jenkins.plugins.snykprovisioning.http;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spaces requests evenly at a fixed rate instead of letting them burst and then bouncing off
+ * Snyk's limiter: any window of the API's limiter then sees at most the configured rate.
+ */
+public final class PacingRateLimiter implements RateLimiter {
+
+    private final Object lock = new Object();
+    private volatile long intervalNanos;
+    private long nextSlot;
+
+    public PacingRateLimiter(int requestsPerMinute) {
+        setRate(requestsPerMinute);
+        this.nextSlot = System.nanoTime();
+    }
+
+    public void setRate(int requestsPerMinute) {
+        if (requestsPerMinute <= 0) {
+            throw new IllegalArgumentException("A rate limit must be positive, got " + requestsPerMinute);
+        }
+        this.intervalNanos = TimeUnit.MINUTES.toNanos(1) / requestsPerMinute;
+    }
+
+    public int requestsPerMinute() {
+        return (int) (TimeUnit.MINUTES.toNanos(1) / intervalNanos);
+    }
+
+    @Override
+    public void acquire() throws InterruptedException {
+        long slot;
+        synchronized (lock) {
+            long now = System.nanoTime();
+            // An idle limiter does not bank permits: a slot in the past is moved to now.
+            slot = Math.max(now, nextSlot);
+            nextSlot = slot + intervalNanos;
+        }
+        long wait = slot - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.snykprovisioning.results;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Failed rows as a user file that can be fed straight back in: the user columns with the role and
+ * org each row ended up with (defaults applied), then the line and error for the reader, which the
+ * input reader accepts and ignores. Written as failures happen.
+ */
+public final class FailedRowsCsv implements Closeable {
+
+    static final String[] HEADER = {"email", "role_public_id", "org_id", "user_id", "line", "error"};
+
+    private final Path path;
+    private final CSVPrinter printer;
+
+    private FailedRowsCsv(Path path, CSVPrinter printer) {
+        this.path = path;
+        this.printer = printer;
+    }
+
+    public static FailedRowsCsv create(Path path) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(HEADER).get()
+                .print(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
+        printer.flush();
+        return new FailedRowsCsv(path, printer);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public synchronized void record(UserOutcome outcome) throws IOException {
+        if (outcome.category() != OutcomeCategory.FAILED) {
+            return;
+        }
+        ObjectNode entry = outcome.entry();
+        printer.printRecord(SnykJson.text(entry, "email"), SnykJson.text(entry, "role"), SnykJson.text(entry, "org_id"),
+                SnykJson.text(entry, "user_id"), outcome.line() > 0 ? Integer.toString(outcome.line()) : null,
+                SnykJson.text(entry, "error"));
+        printer.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        printer.close();
+    }
+}

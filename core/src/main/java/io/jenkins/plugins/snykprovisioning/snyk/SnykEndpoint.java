@@ -1,0 +1,156 @@
+package io.jenkins.plugins.snykprovisioning.snyk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.snykprovisioning.http.ApiRequest;
+import io.jenkins.plugins.snykprovisioning.http.ApiResponse;
+import io.jenkins.plugins.snykprovisioning.http.ApiTransport;
+import io.jenkins.plugins.snykprovisioning.http.MalformedResponseException;
+import io.jenkins.plugins.snykprovisioning.http.TransportException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * What every per-resource client shares: building V1 and REST URLs, parsing answers, following
+ * JSON:API pages. Reads are parsed strictly (a garbled read is retried by the transport); a
+ * write's body is kept if readable, since the status already says what happened.
+ */
+final class SnykEndpoint {
+
+    static final int PAGE_LIMIT = 100;
+    private static final int MAX_PAGES = 100_000;
+
+    private final SnykApiBase base;
+    private final String restVersion;
+    private final ApiTransport transport;
+
+    SnykEndpoint(SnykApiBase base, String restVersion, ApiTransport transport) {
+        this.base = base;
+        this.restVersion = restVersion;
+        this.transport = transport;
+    }
+
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    URI v1(String path) {
+        return base.v1(path);
+    }
+
+    /** A REST URL with the {@code version} parameter; {@code query} may be empty or start with '&'. */
+    URI rest(String path, String query) {
+        return base.rest(path + "?version=" + query(restVersion) + query);
+    }
+
+    /** An answer: the raw response and, for a 2xx with a body, its JSON. */
+    record Answer(ApiResponse response, JsonNode json) {
+
+        boolean successful() {
+            return response.successful();
+        }
+
+        SnykApiException error() {
+            return SnykApiException.from(response);
+        }
+    }
+
+    Answer call(ApiRequest request) throws TransportException {
+        return transport.exchange(request, response -> new Answer(response, bodyOf(request, response)));
+    }
+
+    /** A read that must succeed: its JSON, or the API's error. */
+    JsonNode read(URI uri) throws TransportException, SnykApiException {
+        Answer answer = call(ApiRequest.get(uri));
+        if (!answer.successful()) {
+            throw answer.error();
+        }
+        return answer.json();
+    }
+
+    private static JsonNode bodyOf(ApiRequest request, ApiResponse response) throws MalformedResponseException {
+        if (!response.successful()) {
+            return null;
+        }
+        String body = response.body();
+        if (body == null || body.isBlank()) {
+            if (request.read()) {
+                throw new MalformedResponseException("empty body");
+            }
+            return null;
+        }
+        try {
+            return SnykJson.MAPPER.readTree(body);
+        } catch (IOException e) {
+            if (request.read()) {
+                throw new MalformedResponseException("not valid JSON");
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Visits every item of a JSON:API collection, following {@code links.next}.
+     *
+     * @param maxPages pages to read at most; reading stops there
+     * @return true when the collection was read to its end
+     */
+    boolean forEachItem(URI first, int maxPages, Consumer<JsonNode> visitor) throws TransportException, SnykApiException {
+        URI page = first;
+        int pages = 0;
+        while (page != null) {
+            if (pages >= Math.min(maxPages, MAX_PAGES)) {
+                return false;
+            }
+            JsonNode json = read(page);
+            pages++;
+            JsonNode data = json.get("data");
+            if (data == null || !data.isArray()) {
+                throw new TransportException(ApiRequest.get(page).describe() + ": answer has no 'data' list", 1);
+            }
+            data.forEach(visitor);
+            URI next = nextPage(json.path("links").get("next"));
+            page = next == null || next.equals(page) || data.isEmpty() ? null : next;
+        }
+        return true;
+    }
+
+    /**
+     * Resolves a {@code links.next} that may be absolute, relative with or without the
+     * {@code /rest} prefix, or an object with {@code href}. A link to another host is refused: the
+     * token is only ever sent to the configured API.
+     */
+    URI nextPage(JsonNode link) throws TransportException {
+        if (link != null && link.isObject()) {
+            link = link.get("href");
+        }
+        if (link == null || link.isNull() || !link.isTextual() || link.asText().isBlank()) {
+            return null;
+        }
+        String href = link.asText().trim();
+        URI uri;
+        if (href.startsWith("http://") || href.startsWith("https://")) {
+            uri = URI.create(href);
+            if (!base.sameOrigin(uri)) {
+                throw new TransportException("The API answered with a next-page link to another host ("
+                        + uri.getHost() + "); it was not followed", 1);
+            }
+        } else if (href.startsWith("/rest/")) {
+            uri = URI.create(base.root() + href);
+        } else {
+            uri = base.rest(href.startsWith("/") ? href : "/" + href);
+        }
+        String query = uri.getRawQuery();
+        if (query == null || !(query.startsWith("version=") || query.contains("&version="))) {
+            String separator = query == null ? "?" : "&";
+            uri = URI.create(uri + separator + "version=" + query(restVersion));
+        }
+        return uri;
+    }
+}
