@@ -86,7 +86,7 @@ final class SnykEndpoint {
             return null;
         }
         try {
-            return SnykJson.MAPPER.readTree(body);
+            return SnykJson.WHOLE_BODY.readTree(body);
         } catch (IOException e) {
             if (request.read()) {
                 throw new MalformedResponseException("not valid JSON");

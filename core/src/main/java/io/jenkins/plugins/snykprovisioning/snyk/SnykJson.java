@@ -3,12 +3,15 @@ package io.jenkins.plugins.snykprovisioning.snyk;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /** The one JSON mapper of the client: tree model only, no polymorphic typing. */
 public final class SnykJson {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Reads a whole body: anything after the JSON value means the body is garbled. */
+    static final ObjectReader WHOLE_BODY = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SnykJson() {
     }

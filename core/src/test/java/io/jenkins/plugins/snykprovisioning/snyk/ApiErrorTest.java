@@ -1,0 +1,68 @@
+package io.jenkins.plugins.snykprovisioning.snyk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.snykprovisioning.http.ApiResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiErrorTest {
+
+    private static SnykApiException error(int status, String body, Map<String, String> headers) {
+        return SnykApiException.from(new ApiResponse(status, headers, body, 1));
+    }
+
+    @Test
+    void v1ErrorBodyWithReference() {
+        SnykApiException e = error(404, "{\"code\": 404, \"message\": \"Org not found\", \"error\": \"Not Found\"}",
+                Map.of("x-error-reference", "ref-1"));
+        assertThat(e.status()).isEqualTo(404);
+        assertThat(e.apiMessage()).isEqualTo("Org not found (Not Found)");
+        assertThat(e.code()).isEqualTo("404");
+        assertThat(e.errorType()).isEqualTo("not_found");
+        assertThat(e.requestId()).isEqualTo("ref-1");
+        assertThat(e.getMessage()).isEqualTo("HTTP 404: Org not found (Not Found) (request id ref-1)");
+    }
+
+    @Test
+    void olderV1BodyWithErrorRef() {
+        SnykApiException e = error(401, "{\"message\": \"Invalid auth token\", \"errorRef\": \"abc\"}", Map.of());
+        assertThat(e.apiMessage()).isEqualTo("Invalid auth token");
+        assertThat(e.code()).isEqualTo("abc");
+        assertThat(e.errorType()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void restErrorBody() {
+        SnykApiException e = error(409, "{\"jsonapi\":{\"version\":\"1.0\"},\"errors\":[{\"status\":\"409\",\"title\":\"Conflict\","
+                + "\"detail\":\"membership already exists\",\"code\":\"SNYK-0003\"}]}", Map.of("snyk-request-id", "req-9"));
+        assertThat(e.apiMessage()).isEqualTo("Conflict: membership already exists");
+        assertThat(e.code()).isEqualTo("SNYK-0003");
+        assertThat(e.requestId()).isEqualTo("req-9");
+        assertThat(e.errorType()).isEqualTo("conflict");
+    }
+
+    @Test
+    void ssoErrorsAreRecognisedByCodeOrText() {
+        assertThat(error(400, "{\"code\":\"1b5315d9-23ac-4345-a4db-8d6baf579047\",\"message\":\"bad\"}", Map.of()).errorType())
+                .isEqualTo("sso_error");
+        assertThat(error(400, "{\"message\":\"Group has no SSO connection\"}", Map.of()).errorType()).isEqualTo("sso_error");
+        assertThat(error(400, "{\"message\":\"Invalid email\"}", Map.of()).errorType()).isEqualTo("bad_request");
+    }
+
+    @Test
+    void htmlFromAProxyBecomesReadableText() {
+        SnykApiException e = error(502, "<html><head><style>x{}</style></head><body><h1>502 Bad Gateway</h1></body></html>", Map.of());
+        assertThat(e.apiMessage()).isEqualTo("502 Bad Gateway");
+        assertThat(e.errorType()).isEqualTo("server_error");
+    }
+
+    @Test
+    void alreadyExistsIsToldByStatusAndText() {
+        assertThat(ProvisionClient.isAlreadyExists(error(409, "{}", Map.of()))).isTrue();
+        assertThat(ProvisionClient.isAlreadyExists(error(403, "{\"message\":\"User already exists in the platform\"}", Map.of()))).isTrue();
+        assertThat(ProvisionClient.isAlreadyExists(error(400, "{\"message\":\"User already provisioned to this organization\"}", Map.of()))).isTrue();
+        assertThat(ProvisionClient.isAlreadyExists(error(403, "{\"message\":\"Provided API_KEY has no user provision permission\"}", Map.of()))).isFalse();
+        assertThat(ProvisionClient.isAlreadyExists(error(404, "{\"message\":\"already exists\"}", Map.of()))).isFalse();
+    }
+}
