@@ -33,4 +33,51 @@ public interface ProgressListener {
     }
 
     ProgressListener NONE = new ProgressListener() { };
+
+    /** One listener that passes every event to each of {@code listeners}, in order. */
+    static ProgressListener all(ProgressListener... listeners) {
+        return new ProgressListener() {
+            @Override
+            public void started(RunPlan plan) {
+                for (ProgressListener listener : listeners) {
+                    listener.started(plan);
+                }
+            }
+
+            @Override
+            public void notice(String message) {
+                for (ProgressListener listener : listeners) {
+                    listener.notice(message);
+                }
+            }
+
+            @Override
+            public void userDone(UserOutcome outcome, long done, long total) {
+                for (ProgressListener listener : listeners) {
+                    listener.userDone(outcome, done, total);
+                }
+            }
+
+            @Override
+            public void retrying(String request, int attempt, String reason, long delayMillis) {
+                for (ProgressListener listener : listeners) {
+                    listener.retrying(request, attempt, reason, delayMillis);
+                }
+            }
+
+            @Override
+            public void exchanged(String request, int status, long millis, int attempt, String failure) {
+                for (ProgressListener listener : listeners) {
+                    listener.exchanged(request, status, millis, attempt, failure);
+                }
+            }
+
+            @Override
+            public void finished(RunSummary summary) {
+                for (ProgressListener listener : listeners) {
+                    listener.finished(summary);
+                }
+            }
+        };
+    }
 }

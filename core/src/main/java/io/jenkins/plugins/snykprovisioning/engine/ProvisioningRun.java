@@ -235,16 +235,16 @@ public final class ProvisioningRun {
     /** Outcomes known from the file alone: bad rows, duplicates, unknown roles. */
     private UserOutcome decideWithoutApi(PlannedRow row, InputScan scan, RoleCatalog roles) {
         if (row.problem() != null) {
-            return UserOutcome.failure(row.subject(), "line " + row.line() + ": " + row.problem(), null, "invalid_row", null, null);
+            return UserOutcome.failure(row.subject(), row.problem(), null, "invalid_row", null, null);
         }
         InputScan.FirstRow first = scan.firstRows.get(row.key());
         if (first == null) {
             // The file changed between the two passes.
-            return UserOutcome.failure(row.subject(), "line " + row.line() + ": the file changed while it was being processed",
+            return UserOutcome.failure(row.subject(), "the file changed while it was being processed",
                     null, "invalid_row", null, null);
         }
         if (InputScan.conflicting(first, roles)) {
-            return UserOutcome.failure(row.subject(), "line " + row.line() + ": this user appears more than once for org "
+            return UserOutcome.failure(row.subject(), "this user appears more than once for org "
                     + row.orgId() + " with different roles (first on line " + first.line + "); fix the file", null,
                     "conflicting_duplicate", null, null);
         }

@@ -107,6 +107,26 @@ public record UserOutcome(OutcomeCategory category, ObjectNode entry) {
         return error != null ? error : SnykJson.text(entry, "reason");
     }
 
+    /** A short human note on what happened, for logs: the message, a role change, a planned action. */
+    public String detail() {
+        String message = message();
+        if (message != null) {
+            return message;
+        }
+        JsonNode result = entry.path("result");
+        String role = SnykJson.text(result, "role");
+        String previous = SnykJson.text(result, "previous_role");
+        String planned = SnykJson.text(result, "planned");
+        StringBuilder text = new StringBuilder();
+        if (planned != null) {
+            text.append("would ").append(planned.replace('_', ' '));
+        }
+        if (previous != null || (category == OutcomeCategory.ROLE_UPDATED && role != null)) {
+            text.append(text.length() == 0 ? "" : ": ").append("role ").append(previous == null ? "?" : previous).append(" -> ").append(role);
+        }
+        return text.length() == 0 ? null : text.toString();
+    }
+
     public boolean dryRun() {
         return entry.path("dry_run").asBoolean(false);
     }

@@ -18,11 +18,7 @@ public final class SnykApi implements Closeable {
     private final SelfClient self;
 
     public SnykApi(SnykApiBase base, String restVersion, ApiTransport transport) {
-        String version = restVersion == null || restVersion.isBlank() ? DEFAULT_REST_VERSION : restVersion.trim();
-        if (!version.matches("\\d{4}-\\d{2}-\\d{2}(~(beta|experimental))?")) {
-            throw new IllegalArgumentException("The REST API version must look like 2025-11-05, got '" + version + "'");
-        }
-        SnykEndpoint endpoint = new SnykEndpoint(base, version, transport);
+        SnykEndpoint endpoint = new SnykEndpoint(base, checkedVersion(restVersion), transport);
         this.transport = transport;
         this.roles = new RolesClient(endpoint);
         this.provisioning = new ProvisionClient(endpoint);
@@ -30,6 +26,15 @@ public final class SnykApi implements Closeable {
         this.orgMemberships = new OrgMembershipsClient(endpoint);
         this.groupMemberships = new GroupMembershipsClient(endpoint);
         this.self = new SelfClient(endpoint);
+    }
+
+    /** The REST {@code version} to send: the default when blank, else a date such as 2025-11-05. */
+    public static String checkedVersion(String restVersion) {
+        String version = restVersion == null || restVersion.isBlank() ? DEFAULT_REST_VERSION : restVersion.trim();
+        if (!version.matches("\\d{4}-\\d{2}-\\d{2}(~(beta|experimental))?")) {
+            throw new IllegalArgumentException("The REST API version must look like 2025-11-05, got '" + version + "'");
+        }
+        return version;
     }
 
     public ApiTransport transport() {

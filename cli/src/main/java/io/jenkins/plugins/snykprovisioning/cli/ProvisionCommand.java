@@ -1,0 +1,247 @@
+package io.jenkins.plugins.snykprovisioning.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.snykprovisioning.engine.Mode;
+import io.jenkins.plugins.snykprovisioning.engine.ProgressListener;
+import io.jenkins.plugins.snykprovisioning.engine.ProvisioningRun;
+import io.jenkins.plugins.snykprovisioning.engine.RunOutputs;
+import io.jenkins.plugins.snykprovisioning.engine.RunRequest;
+import io.jenkins.plugins.snykprovisioning.http.ApiTransport;
+import io.jenkins.plugins.snykprovisioning.http.RetryPolicy;
+import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
+import io.jenkins.plugins.snykprovisioning.input.InputLimits;
+import io.jenkins.plugins.snykprovisioning.input.UserSource;
+import io.jenkins.plugins.snykprovisioning.results.PreviousRun;
+import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code snyk-provision}: every option of the original script, and more. */
+@Command(name = "snyk-provision", sortOptions = false, usageHelpAutoWidth = true,
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+        description = {
+            "Provisions users to Snyk organizations in bulk from a CSV or JSON file, or one user with --email: "
+                + "new users are provisioned, users who already exist are added to the org, and members' roles are corrected. "
+                + "With --update-roles it sets the role of existing members instead (Snyk's V1 role-update procedure).",
+            "",
+            "User files: CSV with a header (email, role_public_id or role, optional org_id and user_id), or a JSON "
+                + "array of objects with the same keys. Roles may be public ids or names (names need --group-id).",
+            ""},
+        footer = {"",
+            "Exit codes: 0 every user done; 1 a user failed or the run could not be done; 2 bad usage; "
+                + "130 interrupted (Ctrl+C): the results so far are written, run again with --resume to finish.",
+            "",
+            "Try it without a Snyk tenant: snyk-provision demo"})
+public final class ProvisionCommand implements Callable<Integer> {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_INTERRUPTED = 130;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Snyk API token of a person (not a service account). "
+            + "Default: environment variable SNYK_TOKEN, else PERSONAL_SNYK_TOKEN (safer than this option, which other users may see in the process list).")
+    String token;
+
+    @Option(names = "--org-id", paramLabel = "ORG_ID", description = "Org for rows without an org_id column.")
+    String orgId;
+
+    @Option(names = "--group-id", paramLabel = "GROUP_ID", description = "The orgs' group: needed to add users who already exist "
+            + "and to use role names. Recommended always.")
+    String groupId;
+
+    static final class Users {
+        @Option(names = "--email", paramLabel = "EMAIL", required = true, description = "One user to provision.")
+        String email;
+
+        @Option(names = "--file", paramLabel = "FILE", required = true, description = "CSV or JSON file of users.")
+        Path file;
+    }
+
+    /** One of the two is needed, but not for the subcommands, so it is checked in {@link #call}. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Users users;
+
+    @Option(names = "--role-public-id", paramLabel = "ROLE", description = "Role for --email, and for file rows without a role: "
+            + "a role public id, or a role name with --group-id.")
+    String role;
+
+    @Option(names = "--user-id", paramLabel = "USER_ID", description = "With --email and --update-roles: the member's user id "
+            + "(for service accounts, which Snyk does not list).")
+    String userId;
+
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = "SNYK-US-01",
+            description = "SNYK-US-01 (default), SNYK-US-02, SNYK-EU-01 or SNYK-AU-01.")
+    String region;
+
+    @Option(names = "--version", paramLabel = "DATE", defaultValue = SnykApi.DEFAULT_REST_VERSION,
+            description = "REST API version (default ${DEFAULT-VALUE}).")
+    String restVersion;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Results file (JSON, as the original script's). "
+            + "Default: logs/provision_<time>_results.json. A journal is kept beside it while running.")
+    Path output;
+
+    @Option(names = "--verbose", description = "Log every HTTP request in the log file (DEBUG lines).")
+    boolean verbose;
+
+    @Option(names = "--api-url", paramLabel = "URL", description = "API base URL instead of the region's, for private Snyk "
+            + "instances or a rehearsal against the simulator (https, or http on loopback).")
+    String apiUrl;
+
+    @Option(names = "--dry-run", description = "Only read from Snyk, and report what would be done to each user.")
+    boolean dryRun;
+
+    @Option(names = "--update-roles", description = "Set the role of existing org members instead of provisioning.")
+    boolean updateRoles;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + TransportSettings.DEFAULT_CONCURRENCY,
+            description = "Requests in flight at once (default ${DEFAULT-VALUE}, as Snyk advises).")
+    int concurrency;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + RetryPolicy.DEFAULT_MAX_RETRIES,
+            description = "Retries of a request after 429, 5xx, timeouts and resets (default ${DEFAULT-VALUE}).")
+    int maxRetries;
+
+    @Option(names = "--rate-limit", paramLabel = "PER_MINUTE", defaultValue = "" + TransportSettings.DEFAULT_RATE_LIMIT_PER_MINUTE,
+            description = "Requests per minute for the token (default ${DEFAULT-VALUE}, under Snyk's 1,620 REST and 2,000 V1; 0: no limit).")
+    int rateLimit;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Time to wait for an answer (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "A results file or journal of an earlier run: "
+            + "users it shows done are not sent again, and are carried into this run's results.")
+    Path resume;
+
+    @Option(names = "--failed-csv", paramLabel = "FILE", description = "Write failed rows here, as a user file to feed back in.")
+    Path failedCsv;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "200000", description = "Refuse files with more users (default ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs", description = "Where log files go (default ${DEFAULT-VALUE}).")
+    Path logDirectory;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    private final CliEnvironment environment;
+
+    public ProvisionCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String apiToken = resolveToken();
+        SnykApiBase base = usage(() -> SnykApiBase.resolve(region, apiUrl));
+        usage(() -> SnykRegion.fromId(region));
+        UserSource source = userSource();
+        Path logPath = RunLog.newPath(logDirectory);
+        Path results = output != null ? output : logDirectory.resolve(logPath.getFileName().toString().replace(".log", "_results.json"));
+        PreviousRun previous = resume == null ? PreviousRun.none() : loadPrevious();
+        TransportSettings settings = usage(() -> TransportSettings.defaults().withConcurrency(concurrency).withRateLimitPerMinute(rateLimit)
+                .withTimeouts(TransportSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds))
+                .withRetryPolicy(RetryPolicy.withMaxRetries(maxRetries)));
+        RunRequest request = new RunRequest(source, updateRoles ? Mode.UPDATE_ROLES : Mode.PROVISION, orgId, groupId, role, dryRun,
+                usage(() -> InputLimits.DEFAULT.withMaxRows(maxRows)), previous, RunOutputs.beside(results, failedCsv));
+        String version = usage(() -> SnykApi.checkedVersion(restVersion));
+        PrintStream out = environment.out();
+        try (RunLog log = new RunLog(logPath, verbose); SnykApi api = new SnykApi(base, version, new ApiTransport(apiToken, settings))) {
+            log.log("INFO", "Snyk API at " + base + ", concurrency " + concurrency + ", rate limit "
+                    + (rateLimit == 0 ? "none" : rateLimit + "/min") + ", up to " + maxRetries + " retries");
+            ProvisioningRun run = new ProvisioningRun(request, api, ProgressListener.all(log, new ConsoleProgress(out, environment.terminal())));
+            return environment.interruptible(run::cancel, () -> {
+                RunSummary summary = run.execute();
+                SummaryTable.lines(summary).forEach(out::println);
+                out.println("Results:     " + results.toAbsolutePath());
+                out.println("Journal:     " + request.outputs().journalFile().toAbsolutePath());
+                if (failedCsv != null) {
+                    out.println("Failed rows: " + failedCsv.toAbsolutePath() + (summary.failed() > 0 ? " (fix and run again with --file)" : ""));
+                }
+                out.println("Log:         " + log.path().toAbsolutePath());
+                return exitCode(summary);
+            });
+        }
+    }
+
+    static int exitCode(RunSummary summary) {
+        if (summary.interrupted()) {
+            return EXIT_INTERRUPTED;
+        }
+        return summary.allSucceeded() ? EXIT_OK : EXIT_FAILED;
+    }
+
+    private String resolveToken() {
+        String value = token;
+        for (String variable : new String[] {"SNYK_TOKEN", "PERSONAL_SNYK_TOKEN"}) {
+            if (value == null || value.isBlank()) {
+                value = environment.variable(variable);
+            }
+        }
+        if (value == null || value.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "No Snyk API token: set SNYK_TOKEN (or PERSONAL_SNYK_TOKEN), or pass --token");
+        }
+        return value.trim();
+    }
+
+    private UserSource userSource() {
+        if (users == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Give the users: --file FILE or --email EMAIL");
+        }
+        if (users.file != null) {
+            if (!Files.isRegularFile(users.file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--file " + users.file + ": no such file");
+            }
+            return UserSource.ofPath(users.file);
+        }
+        if (role == null && !updateRoles) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--role-public-id is required with --email");
+        }
+        if (orgId == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--org-id is required with --email");
+        }
+        ArrayNode single = SnykJson.MAPPER.createArrayNode();
+        ObjectNode user = single.addObject().put("email", users.email);
+        if (userId != null) {
+            user.put("user_id", userId);
+        }
+        return UserSource.ofText("--email " + users.email, single.toString());
+    }
+
+    private PreviousRun loadPrevious() throws IOException {
+        if (!Files.isRegularFile(resume)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume " + resume + ": no such file");
+        }
+        return PreviousRun.load(resume);
+    }
+
+    /** Runs a check that throws IllegalArgumentException, turning it into a usage error (exit 2). */
+    private <T> T usage(java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.jenkins.plugins.snykprovisioning.simulator;
+
+import static io.jenkins.plugins.snykprovisioning.simulator.Json.obj;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** V1 ({@code /v1}) and REST ({@code /rest}) differ in content type, error shape and headers. */
+enum ApiFamily {
+
+    /** Errors {@code {"code", "message", "error"}} with the reference in {@code x-error-reference}. */
+    V1("application/json; charset=utf-8") {
+        @Override
+        ApiResponse errorResponse(ApiError error, String message) {
+            Object code = error.code() != null ? error.code() : error.status();
+            return ApiResponse.json(error.status(), obj("code", code, "message", message, "error", reason(error.status())))
+                    .withHeader("x-error-reference", UUID.randomUUID().toString());
+        }
+
+        @Override
+        ApiResponse finish(ApiResponse response) {
+            return withDefaultContentType(response);
+        }
+    },
+
+    /** JSON:API errors, and a {@code snyk-request-id} header on every answer. */
+    REST("application/vnd.api+json") {
+        @Override
+        ApiResponse errorResponse(ApiError error, String message) {
+            Map<String, Object> item = obj("id", UUID.randomUUID().toString(), "status", String.valueOf(error.status()),
+                    "title", reason(error.status()), "detail", message);
+            if (error.code() != null) {
+                item.put("code", error.code());
+            }
+            return ApiResponse.json(error.status(), obj("jsonapi", JSON_API_VERSION, "errors", List.of(item)));
+        }
+
+        @Override
+        ApiResponse finish(ApiResponse response) {
+            return withDefaultContentType(response).withHeader("snyk-request-id", UUID.randomUUID().toString());
+        }
+    };
+
+    static final Map<String, Object> JSON_API_VERSION = Map.of("version", "1.0");
+
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"),
+            Map.entry(422, "Unprocessable Entity"), Map.entry(429, "Too Many Requests"),
+            Map.entry(500, "Internal Server Error"), Map.entry(502, "Bad Gateway"),
+            Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
+
+    private final String contentType;
+
+    ApiFamily(String contentType) {
+        this.contentType = contentType;
+    }
+
+    static ApiFamily of(String path) {
+        return path.equals("/rest") || path.startsWith("/rest/") ? REST : V1;
+    }
+
+    /** The error in this family's shape, with {@code message} as its text and the error's headers. */
+    final ApiResponse error(ApiError error, String message) {
+        ApiResponse response = errorResponse(error, message);
+        for (Map.Entry<String, String> header : error.headers().entrySet()) {
+            response = response.withHeader(header.getKey(), header.getValue());
+        }
+        return finish(response);
+    }
+
+    abstract ApiResponse errorResponse(ApiError error, String message);
+
+    /** Adds what every answer of the family carries. */
+    abstract ApiResponse finish(ApiResponse response);
+
+    ApiResponse withDefaultContentType(ApiResponse response) {
+        return response.contentType() == null && response.hasBody() ? response.withContentType(contentType) : response;
+    }
+
+    static String reason(int status) {
+        return REASONS.getOrDefault(status, "Error");
+    }
+}

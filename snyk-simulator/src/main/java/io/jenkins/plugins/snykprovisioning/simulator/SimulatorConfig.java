@@ -1,0 +1,268 @@
+package io.jenkins.plugins.snykprovisioning.simulator;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How the simulator behaves: latency, rate limits, fault rates and the choices the Snyk
+ * documentation leaves open. Every setting can change while the simulator runs (each request reads
+ * the current values); setters return this for chaining. The JSON form (the admin endpoint
+ * {@code /_simulator/config}) uses the property names of the getters.
+ */
+public final class SimulatorConfig {
+
+    /** How the REST {@code email} filter matches; Snyk does not say, so clients must post-filter. */
+    public enum EmailFilter {
+        EXACT,
+        CONTAINS;
+
+        @JsonCreator
+        public static EmailFilter parse(String text) {
+            return parseEnum(EmailFilter.class, text);
+        }
+    }
+
+    /** The form of REST {@code links.next}; all forms carry {@code version} and {@code limit}. */
+    public enum NextLinkStyle {
+        /** {@code http://127.0.0.1:PORT/rest/orgs/...} */
+        ABSOLUTE,
+        /** {@code /rest/orgs/...} */
+        RELATIVE_WITH_REST,
+        /** {@code /orgs/...} */
+        RELATIVE_WITHOUT_REST,
+        /** {@code {"href": "/rest/orgs/..."}} */
+        OBJECT;
+
+        @JsonCreator
+        public static NextLinkStyle parse(String text) {
+            return parseEnum(NextLinkStyle.class, text);
+        }
+    }
+
+    private volatile Latency latency = Latency.NONE;
+    private volatile int rateLimitPerMinute;
+    private volatile long rateWindowMillis = 60_000;
+    private volatile boolean countRejectedRequests = true;
+    private volatile int retryAfterSeconds = -1;
+    private volatile boolean rateLimitResetHeader;
+    private volatile int existingUserStatus = 403;
+    private volatile EmailFilter emailFilter = EmailFilter.CONTAINS;
+    private volatile NextLinkStyle nextLinkStyle = NextLinkStyle.RELATIVE_WITH_REST;
+    private volatile double serverErrorRate;
+    private volatile double burstRate;
+    private volatile int burstLength = 3;
+    private volatile double connectionResetRate;
+    private volatile double slowRate;
+    private volatile long slowResponseMillis = 35_000;
+    private volatile double malformedRate;
+    private volatile boolean echoTokenInErrors;
+
+    public Latency getLatency() {
+        return latency;
+    }
+
+    public SimulatorConfig setLatency(Latency latency) {
+        this.latency = latency;
+        return this;
+    }
+
+    /** Requests allowed per token and minute; 0 means no limit. */
+    public int getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public SimulatorConfig setRateLimitPerMinute(int rateLimitPerMinute) {
+        this.rateLimitPerMinute = requireAtLeast("rateLimitPerMinute", rateLimitPerMinute, 0);
+        return this;
+    }
+
+    /**
+     * The sliding window of the rate limit; a window allows
+     * {@code max(1, rateLimitPerMinute * rateWindowMillis / 60000)} requests.
+     */
+    public long getRateWindowMillis() {
+        return rateWindowMillis;
+    }
+
+    public SimulatorConfig setRateWindowMillis(long rateWindowMillis) {
+        this.rateWindowMillis = requireAtLeast("rateWindowMillis", rateWindowMillis, 1);
+        return this;
+    }
+
+    /**
+     * Whether refused (429) requests count in the window, so a client that keeps calling keeps
+     * getting 429 until it pauses for a whole window, as Snyk describes. Default true.
+     */
+    public boolean isCountRejectedRequests() {
+        return countRejectedRequests;
+    }
+
+    public SimulatorConfig setCountRejectedRequests(boolean countRejectedRequests) {
+        this.countRejectedRequests = countRejectedRequests;
+        return this;
+    }
+
+    /**
+     * The {@code Retry-After} value sent with every 429 (rate limit, bursts, the group-members
+     * limit); -1 (default, like Snyk) sends none. A fixed hint: it may be shorter than the real wait.
+     */
+    public int getRetryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public SimulatorConfig setRetryAfterSeconds(int retryAfterSeconds) {
+        this.retryAfterSeconds = requireAtLeast("retryAfterSeconds", retryAfterSeconds, -1);
+        return this;
+    }
+
+    /** Whether rate-limit 429s carry {@code X-RateLimit-Reset}: seconds until the window admits the token. */
+    public boolean isRateLimitResetHeader() {
+        return rateLimitResetHeader;
+    }
+
+    public SimulatorConfig setRateLimitResetHeader(boolean rateLimitResetHeader) {
+        this.rateLimitResetHeader = rateLimitResetHeader;
+        return this;
+    }
+
+    /** The status of "already exists"/"already provisioned" answers to V1 provisioning: 403, 409 or 400. */
+    public int getExistingUserStatus() {
+        return existingUserStatus;
+    }
+
+    public SimulatorConfig setExistingUserStatus(int existingUserStatus) {
+        if (existingUserStatus != 403 && existingUserStatus != 409 && existingUserStatus != 400) {
+            throw new IllegalArgumentException("existingUserStatus must be 403, 409 or 400, not " + existingUserStatus);
+        }
+        this.existingUserStatus = existingUserStatus;
+        return this;
+    }
+
+    public EmailFilter getEmailFilter() {
+        return emailFilter;
+    }
+
+    public SimulatorConfig setEmailFilter(EmailFilter emailFilter) {
+        this.emailFilter = emailFilter;
+        return this;
+    }
+
+    public NextLinkStyle getNextLinkStyle() {
+        return nextLinkStyle;
+    }
+
+    public SimulatorConfig setNextLinkStyle(NextLinkStyle nextLinkStyle) {
+        this.nextLinkStyle = nextLinkStyle;
+        return this;
+    }
+
+    /** Probability of a 500/502/503/504 instead of handling the request. */
+    public double getServerErrorRate() {
+        return serverErrorRate;
+    }
+
+    public SimulatorConfig setServerErrorRate(double serverErrorRate) {
+        this.serverErrorRate = requireProbability("serverErrorRate", serverErrorRate);
+        return this;
+    }
+
+    /** Probability that a request starts a burst of {@link #getBurstLength()} 429s for its token. */
+    public double getBurstRate() {
+        return burstRate;
+    }
+
+    public SimulatorConfig setBurstRate(double burstRate) {
+        this.burstRate = requireProbability("burstRate", burstRate);
+        return this;
+    }
+
+    public int getBurstLength() {
+        return burstLength;
+    }
+
+    public SimulatorConfig setBurstLength(int burstLength) {
+        this.burstLength = requireAtLeast("burstLength", burstLength, 1);
+        return this;
+    }
+
+    /** Probability that a handled request's connection is closed instead of answered. */
+    public double getConnectionResetRate() {
+        return connectionResetRate;
+    }
+
+    public SimulatorConfig setConnectionResetRate(double connectionResetRate) {
+        this.connectionResetRate = requireProbability("connectionResetRate", connectionResetRate);
+        return this;
+    }
+
+    /** Probability that a handled request's answer waits {@link #getSlowResponseMillis()}. */
+    public double getSlowRate() {
+        return slowRate;
+    }
+
+    public SimulatorConfig setSlowRate(double slowRate) {
+        this.slowRate = requireProbability("slowRate", slowRate);
+        return this;
+    }
+
+    /** Default 35 s: past the 30 s timeout of the reference script. */
+    public long getSlowResponseMillis() {
+        return slowResponseMillis;
+    }
+
+    public SimulatorConfig setSlowResponseMillis(long slowResponseMillis) {
+        this.slowResponseMillis = requireAtLeast("slowResponseMillis", slowResponseMillis, 0);
+        return this;
+    }
+
+    /** Probability that a handled request's body is replaced by truncated JSON. */
+    public double getMalformedRate() {
+        return malformedRate;
+    }
+
+    public SimulatorConfig setMalformedRate(double malformedRate) {
+        this.malformedRate = requireProbability("malformedRate", malformedRate);
+        return this;
+    }
+
+    /** Whether 4xx error texts repeat the Authorization header, so clients' redaction can be tested. */
+    public boolean isEchoTokenInErrors() {
+        return echoTokenInErrors;
+    }
+
+    public SimulatorConfig setEchoTokenInErrors(boolean echoTokenInErrors) {
+        this.echoTokenInErrors = echoTokenInErrors;
+        return this;
+    }
+
+    /** Accepts any case, with '-' for '_': {@code relative-with-rest}. */
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
+        String wanted = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(wanted)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not one of " + Arrays.toString(
+                type.getEnumConstants()).toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    private static double requireProbability(String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be a probability between 0 and 1, not " + value);
+        }
+        return value;
+    }
+
+    private static int requireAtLeast(String name, int value, int minimum) {
+        return (int) requireAtLeast(name, (long) value, minimum);
+    }
+
+    private static long requireAtLeast(String name, long value, long minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be at least " + minimum + ", not " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,13 @@
+package io.jenkins.plugins.snykprovisioning.simulator.model;
+
+import java.util.List;
+
+/** A copy of an org: its members and its pending provisions. */
+public record Org(String id, String name, String groupId, List<OrgMembership> members,
+        List<PendingProvision> pendingProvisions) {
+
+    public Org {
+        members = members == null ? List.of() : List.copyOf(members);
+        pendingProvisions = pendingProvisions == null ? List.of() : List.copyOf(pendingProvisions);
+    }
+}
