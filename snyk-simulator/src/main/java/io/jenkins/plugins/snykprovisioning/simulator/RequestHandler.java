@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +24,8 @@ import java.util.function.Supplier;
 final class RequestHandler implements HttpHandler {
 
     private static final int[] SERVER_ERROR_STATUSES = {500, 502, 503, 504};
+    private static final List<Fault> BEFORE_HANDLING = List.of(Fault.RATE_LIMIT_BURST, Fault.SERVER_ERROR);
+    private static final List<Fault> AFTER_HANDLING = List.of(Fault.CONNECTION_RESET, Fault.SLOW_RESPONSE, Fault.MALFORMED_BODY);
 
     /** How far a request got before its answer was decided. */
     private record Outcome(ApiResponse response, Fault fault, String tokenLabel, boolean handled) {
@@ -60,11 +63,12 @@ final class RequestHandler implements HttpHandler {
             ApiResponse response = outcome.response();
             Fault fault = outcome.fault();
             if (outcome.handled()) {
-                if (roll(config.getConnectionResetRate())) {
+                Fault planned = config.plannedFaults().take(call.method(), call.path(), AFTER_HANDLING);
+                if (planned == Fault.CONNECTION_RESET || (planned == null && roll(config.getConnectionResetRate()))) {
                     fault = Fault.CONNECTION_RESET;
-                } else if (roll(config.getSlowRate())) {
+                } else if (planned == Fault.SLOW_RESPONSE || (planned == null && roll(config.getSlowRate()))) {
                     fault = Fault.SLOW_RESPONSE;
-                } else if (response.hasBody() && roll(config.getMalformedRate())) {
+                } else if (response.hasBody() && (planned == Fault.MALFORMED_BODY || (planned == null && roll(config.getMalformedRate())))) {
                     fault = Fault.MALFORMED_BODY;
                     response = response.truncated();
                 }
@@ -94,7 +98,8 @@ final class RequestHandler implements HttpHandler {
             ApiError error = new ApiError(401, "Invalid auth token provided");
             return new Outcome(error(family, error, call), null, null, false);
         }
-        if (throttling.inBurst(token)) {
+        Fault planned = config.plannedFaults().take(call.method(), call.path(), BEFORE_HANDLING);
+        if (planned == Fault.RATE_LIMIT_BURST || throttling.inBurst(token)) {
             return new Outcome(error(family, throttling.tooManyRequests(0), call), Fault.RATE_LIMIT_BURST,
                     token.label(), false);
         }
@@ -103,7 +108,7 @@ final class RequestHandler implements HttpHandler {
         } catch (ApiError e) {
             return new Outcome(error(family, e, call), null, token.label(), false);
         }
-        if (roll(config.getServerErrorRate())) {
+        if (planned == Fault.SERVER_ERROR || roll(config.getServerErrorRate())) {
             return new Outcome(serverError(family), Fault.SERVER_ERROR, token.label(), false);
         }
         ApiResponse response;

@@ -57,6 +57,7 @@ public final class SimulatorConfig {
     private volatile long slowResponseMillis = 35_000;
     private volatile double malformedRate;
     private volatile boolean echoTokenInErrors;
+    private final PlannedFaults plannedFaults = new PlannedFaults();
 
     public Latency getLatency() {
         return latency;
@@ -264,5 +265,23 @@ public final class SimulatorConfig {
             throw new IllegalArgumentException(name + " must be at least " + minimum + ", not " + value);
         }
         return value;
+    }
+
+    /**
+     * Makes the next {@code times} requests with this method and a path starting with
+     * {@code pathPrefix} suffer {@code fault}, for sure (the rates above stay random).
+     */
+    public SimulatorConfig planFault(String method, String pathPrefix, Fault fault, int times) {
+        plannedFaults.add(method, pathPrefix, fault, times);
+        return this;
+    }
+
+    public SimulatorConfig clearPlannedFaults() {
+        plannedFaults.clear();
+        return this;
+    }
+
+    PlannedFaults plannedFaults() {
+        return plannedFaults;
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.snykprovisioning.simulator;
 import static io.jenkins.plugins.snykprovisioning.simulator.DemoState.ADMIN_TOKEN;
 import static io.jenkins.plugins.snykprovisioning.simulator.DemoState.ALICE_USER_ID;
 import static io.jenkins.plugins.snykprovisioning.simulator.DemoState.DEVELOPER_ROLE_ID;
+import static io.jenkins.plugins.snykprovisioning.simulator.DemoState.GROUP_ID;
 import static io.jenkins.plugins.snykprovisioning.simulator.DemoState.PLATFORM_ORG_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,6 +109,22 @@ class RateLimitAndFaultsTest extends SimulatorTestSupport {
         assertThat(provisionAsAdmin(PLATFORM_ORG_ID, "eve@example.com", DEVELOPER_ROLE_ID).statusCode()).isEqualTo(200);
         assertThat(simulator.requests().withFault(Fault.RATE_LIMIT_BURST)).hasSize(3)
                 .allSatisfy(logged -> assertThat(logged.status()).isEqualTo(429));
+    }
+
+    @Test
+    void plannedFaultsHitExactlyTheRequestsTheyNameAndNoOthers() {
+        simulator.config().planFault("POST", "/v1/org/" + PLATFORM_ORG_ID + "/provision", Fault.SERVER_ERROR, 2)
+                .planFault("GET", "/v1/org/" + PLATFORM_ORG_ID + "/provision", Fault.MALFORMED_BODY, 1);
+
+        assertThat(get(ADMIN_TOKEN, "/v1/group/" + GROUP_ID + "/roles").statusCode()).isEqualTo(200);
+        assertThat(provisionAsAdmin(PLATFORM_ORG_ID, "eve@example.com", DEVELOPER_ROLE_ID).statusCode()).isGreaterThanOrEqualTo(500);
+        assertThat(provisionAsAdmin(PLATFORM_ORG_ID, "eve@example.com", DEVELOPER_ROLE_ID).statusCode()).isGreaterThanOrEqualTo(500);
+        assertThat(provisionAsAdmin(PLATFORM_ORG_ID, "eve@example.com", DEVELOPER_ROLE_ID).statusCode()).isEqualTo(200);
+        HttpResponse<String> garbled = get(ADMIN_TOKEN, "/v1/org/" + PLATFORM_ORG_ID + "/provision");
+        assertThatThrownBy(() -> MAPPER.readTree(garbled.body())).isInstanceOf(JsonProcessingException.class);
+        assertThat(json(get(ADMIN_TOKEN, "/v1/org/" + PLATFORM_ORG_ID + "/provision"))).isNotNull();
+        assertThat(simulator.requests().withFault(Fault.SERVER_ERROR)).hasSize(2);
+        assertThat(simulator.requests().withFault(Fault.MALFORMED_BODY)).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,366 @@
+package io.jenkins.plugins.snykprovisioning.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.snykprovisioning.simulator.Fault;
+import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
+import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProvisioningRunTest {
+
+    @TempDir
+    Path dir;
+
+    SimulatedSnyk snyk;
+
+    @BeforeEach
+    void start() {
+        snyk = new SimulatedSnyk(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        snyk.close();
+    }
+
+    private List<LoggedRequest> writes() {
+        return snyk.simulator.requests().writes();
+    }
+
+    private static String padding(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "new" + i + "@acme.test,Developer,\n").collect(Collectors.joining());
+    }
+
+    /**
+     * Every path of the workflow in one file. With few users per org, members are asked about one
+     * by one; with many, the org's members are listed once: both must end the same way.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 20})
+    void everyRowEndsInExactlyOneOutcome(int extraNewUsers) throws Exception {
+        String users = "email,role,org_id\n"
+                + "erin@acme.test,Developer,\n"                              // new
+                + "dave@acme.test,Org Collaborator,\n"                       // pending, same role
+                + "carol@acme.test,Developer,\n"                             // existing, not in the org
+                + "bob@acme.test,Org Collaborator,\n"                        // member, wrong role
+                + "alice@acme.test,org  collaborator,\n"                     // member, same role (odd spacing)
+                + "outsider@acme.test,Developer,\n"                          // exists, not in the group
+                + "frank@acme.test,Nope,\n"                                  // unknown role
+                + "not-an-email,Developer,\n"                                // invalid
+                + "ERIN@acme.test,Developer,\n"                              // duplicate
+                + "gina@acme.test,Developer,\n"                              // conflicting duplicate...
+                + "gina@acme.test,Org Admin,\n"                              // ...of the same user
+                + "heidi@acme.test," + SimulatedSnyk.DEVELOPER + "," + SimulatedSnyk.OTHER_ORG + "\n"
+                + padding(extraNewUsers);
+        SimulatedSnyk.Finished done = snyk.execute(users, run -> { });
+
+        assertThat(done.summary().complete()).isTrue();
+        assertThat(done.summary().totalRows()).isEqualTo(12 + extraNewUsers);
+        long outcomes = 0;
+        for (String category : List.of("provisioned", "already_provisioned", "org_memberships", "already_added", "role_updated",
+                "failed", "skipped")) {
+            outcomes += done.size(category);
+        }
+        assertThat(outcomes).isEqualTo(12 + extraNewUsers);
+
+        assertThat(done.categoryOf("erin@acme.test")).isEqualTo("provisioned");
+        assertThat(done.entry("provisioned", "heidi@acme.test").get("org_id").asText()).isEqualTo(SimulatedSnyk.OTHER_ORG);
+        assertThat(done.categoryOf("dave@acme.test")).isEqualTo("already_provisioned");
+        assertThat(done.categoryOf("carol@acme.test")).isEqualTo("org_memberships");
+        assertThat(done.categoryOf("bob@acme.test")).isEqualTo("role_updated");
+        JsonNode bob = done.entry("role_updated", "bob@acme.test").get("result");
+        assertThat(bob.get("previous_role").asText()).isEqualTo("Developer");
+        assertThat(bob.get("role").asText()).isEqualTo(Role.ORG_COLLABORATOR);
+        assertThat(done.entry("skipped", "alice@acme.test").get("reason").asText()).isEqualTo("already a member with this role");
+        JsonNode outsider = done.entry("failed", "outsider@acme.test");
+        assertThat(outsider.get("error_type").asText()).isEqualTo("user_not_found_in_group");
+        assertThat(outsider.get("status_code").asInt()).isEqualTo(403);
+        assertThat(done.entry("failed", "frank@acme.test").get("error_type").asText()).isEqualTo("unknown_role");
+        assertThat(done.entry("failed", "not-an-email").get("error").asText()).isEqualTo("'not-an-email' is not a valid email address");
+        assertThat(done.entry("skipped", "ERIN@acme.test").get("reason").asText()).isEqualTo("duplicate of line 2");
+        assertThat(done.results().get("failed").findValuesAsText("email").stream().filter("gina@acme.test"::equals)).hasSize(2);
+
+        assertThat(snyk.pending(SimulatedSnyk.ORG, "erin@acme.test")).isTrue();
+        assertThat(snyk.pending(SimulatedSnyk.OTHER_ORG, "heidi@acme.test")).isTrue();
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "carol@acme.test")).isEqualTo("Developer");
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "bob@acme.test")).isEqualTo(Role.ORG_COLLABORATOR);
+        assertThat(snyk.pending(SimulatedSnyk.ORG, "gina@acme.test")).as("conflicting rows are not sent").isFalse();
+        assertThat(writes()).noneMatch(w -> w.requestBody() != null && w.requestBody().contains("frank@acme.test"));
+
+        assertThat(Files.readAllLines(dir.resolve(Files.list(dir).map(p -> p.getFileName().toString())
+                .filter(n -> n.endsWith(".failed.csv")).findFirst().orElseThrow())))
+                .hasSize(1 + done.size("failed"))
+                .anyMatch(line -> line.startsWith("outsider@acme.test,Developer,o-platform,,7,"));
+    }
+
+    @Test
+    void withManyUsersTheOrgIsListedOnceAndMembersNeedNoProvisionCall() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nbob@acme.test,Org Collaborator\nalice@acme.test,Org Collaborator\n"
+                + padding(20), run -> { });
+        assertThat(done.summary().failed()).isZero();
+        assertThat(snyk.simulator.requests().count("GET", "/rest/orgs/" + SimulatedSnyk.ORG + "/memberships")).isEqualTo(1);
+        assertThat(snyk.simulator.requests().count("GET", "/v1/org/" + SimulatedSnyk.ORG + "/provision")).isEqualTo(1);
+        assertThat(snyk.simulator.requests().count("GET", "/v1/group/" + SimulatedSnyk.GROUP + "/roles")).isEqualTo(1);
+        assertThat(writes()).filteredOn(w -> w.path().endsWith("/provision")).hasSize(20);
+        assertThat(writes()).filteredOn(w -> w.method().equals("PATCH")).hasSize(1);
+    }
+
+    @Test
+    void withoutAGroupIdExistingUsersCannotBeAdded() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role_public_id\ncarol@acme.test," + SimulatedSnyk.DEVELOPER
+                + "\nnew@acme.test," + SimulatedSnyk.DEVELOPER + "\n", run -> run.groupId = null);
+        JsonNode carol = done.entry("failed", "carol@acme.test");
+        assertThat(carol.get("error_type").asText()).isEqualTo("missing_group_id");
+        assertThat(carol.get("error").asText()).contains("already exists").contains("a group id is needed");
+        assertThat(done.categoryOf("new@acme.test")).isEqualTo("provisioned");
+    }
+
+    @Test
+    void aRoleNameWithoutGroupIdIsJudgedBySnyk() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> run.groupId = null);
+        JsonNode failed = done.entry("failed", "new@acme.test");
+        assertThat(failed.get("status_code").asInt()).isEqualTo(400);
+        assertThat(failed.get("error").asText()).startsWith("provisioning to org o-platform failed: ");
+    }
+
+    @Test
+    void aRejectedTokenStopsTheRunBeforeAnyWrite() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> run.apiToken = "wrong-token-value");
+        assertThat(done.summary().complete()).isFalse();
+        assertThat(done.summary().fatalError()).contains("HTTP 401").contains("check the token and the region");
+        assertThat(done.results().get("errors").get(0).asText()).contains("HTTP 401");
+        assertThat(done.results().get("summary").get("not_processed").asInt()).isEqualTo(1);
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void aMissingOrgFailsItsUsersWithOneRequest() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role,org_id\na@acme.test,Developer,o-missing\nb@acme.test,Developer,o-missing\n"
+                + "c@acme.test,Developer,\n", run -> { });
+        JsonNode a = done.entry("failed", "a@acme.test");
+        assertThat(a.get("status_code").asInt()).isEqualTo(404);
+        assertThat(a.get("error_type").asText()).isEqualTo("not_found");
+        assertThat(a.get("error").asText()).startsWith("reading org o-missing failed: ");
+        assertThat(a.has("request_id")).isTrue();
+        assertThat(done.categoryOf("b@acme.test")).isEqualTo("failed");
+        assertThat(done.categoryOf("c@acme.test")).isEqualTo("provisioned");
+        assertThat(snyk.simulator.requests().count("GET", "/v1/org/o-missing/provision")).isEqualTo(1);
+    }
+
+    @Test
+    void aServiceAccountTokenIsRefusedWithSnyksText() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> run.apiToken = snyk.serviceToken);
+        JsonNode failed = done.entry("failed", "new@acme.test");
+        assertThat(failed.get("status_code").asInt()).isEqualTo(403);
+        assertThat(failed.get("error").asText()).containsIgnoringCase("service account");
+    }
+
+    @Test
+    void withoutSsoProvisioningFailsAsAnSsoError() throws Exception {
+        snyk.state().setSsoConfigured(SimulatedSnyk.GROUP, false);
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> { });
+        assertThat(done.entry("failed", "new@acme.test").get("error_type").asText()).isEqualTo("sso_error");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {409, 400})
+    void alreadyExistsIsRecognisedInEveryShape(int status) throws Exception {
+        snyk.config().setExistingUserStatus(status);
+        SimulatedSnyk.Finished done = snyk.execute("email,role\ncarol@acme.test,Developer\n", run -> { });
+        assertThat(done.categoryOf("carol@acme.test")).isEqualTo("org_memberships");
+    }
+
+    @Test
+    void aPendingUserWithAnotherRoleIsProvisionedAgainWithTheNewRole() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role\ndave@acme.test,Developer\n", run -> { });
+        JsonNode result = done.entry("role_updated", "dave@acme.test").get("result");
+        assertThat(result.get("previous_role").asText()).isEqualTo(Role.ORG_COLLABORATOR);
+        assertThat(snyk.state().pendingProvisions(SimulatedSnyk.ORG)).filteredOn(p -> p.email().equals("dave@acme.test"))
+                .singleElement().satisfies(p -> assertThat(p.rolePublicId()).isEqualTo(SimulatedSnyk.DEVELOPER));
+    }
+
+    @Test
+    void rateLimitAnswersAreRetriedHonouringRetryAfter() throws Exception {
+        snyk.config().setRetryAfterSeconds(1).planFault("POST", "/v1/org/", Fault.RATE_LIMIT_BURST, 1);
+        long started = System.nanoTime();
+        SimulatedSnyk.Run run = snyk.run("email,role\nnew@acme.test,Developer\n");
+        SimulatedSnyk.Finished done = run.execute();
+        assertThat(done.categoryOf("new@acme.test")).isEqualTo("provisioned");
+        assertThat(run.retries).singleElement().asString().contains("HTTP 429").endsWith("| 1000");
+        assertThat(System.nanoTime() - started).isGreaterThan(1_000_000_000L);
+        assertThat(done.summary().rateLimited()).isEqualTo(1);
+        assertThat(done.summary().retries()).isEqualTo(1);
+    }
+
+    @Test
+    void rateLimitAnswersWithoutHintsBackOff() throws Exception {
+        snyk.config().planFault("GET", "/v1/org/", Fault.RATE_LIMIT_BURST, 2);
+        SimulatedSnyk.Run run = snyk.run("email,role\nnew@acme.test,Developer\n");
+        SimulatedSnyk.Finished done = run.execute();
+        assertThat(done.categoryOf("new@acme.test")).isEqualTo("provisioned");
+        assertThat(run.retries).hasSize(2).allMatch(line -> line.contains("HTTP 429"));
+        assertThat(done.summary().rateLimited()).isEqualTo(2);
+    }
+
+    @Test
+    void serverErrorsAreRetriedUntilSuccess() throws Exception {
+        snyk.config().planFault("POST", "/v1/org/", Fault.SERVER_ERROR, 3);
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> run.maxRetries = 3);
+        assertThat(done.categoryOf("new@acme.test")).isEqualTo("provisioned");
+        assertThat(done.summary().retries()).isEqualTo(3);
+        assertThat(snyk.pending(SimulatedSnyk.ORG, "new@acme.test")).isTrue();
+    }
+
+    @Test
+    void serverErrorsPastTheRetriesFailTheUserWithTheLastAnswer() throws Exception {
+        snyk.config().planFault("POST", "/v1/org/", Fault.SERVER_ERROR, 3);
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> run.maxRetries = 2);
+        JsonNode failed = done.entry("failed", "new@acme.test");
+        assertThat(failed.get("status_code").asInt()).isBetween(500, 504);
+        assertThat(failed.get("error_type").asText()).isEqualTo("server_error");
+        assertThat(done.summary().complete()).isTrue();
+    }
+
+    @Test
+    void aTimedOutProvisionThatHadWorkedIsConfirmedNotRepeated() throws Exception {
+        snyk.config().setSlowResponseMillis(1500).planFault("POST", "/v1/org/", Fault.SLOW_RESPONSE, 1);
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n",
+                run -> run.responseTimeout = java.time.Duration.ofMillis(500));
+        JsonNode entry = done.entry("provisioned", "new@acme.test");
+        assertThat(entry.get("result").get("confirmed_after_retry").asBoolean()).isTrue();
+        assertThat(snyk.state().pendingProvisions(SimulatedSnyk.ORG)).filteredOn(p -> p.email().equals("new@acme.test")).hasSize(1);
+    }
+
+    @Test
+    void aResetAfterTheWriteIsRetriedAndConfirmed() throws Exception {
+        snyk.config().planFault("POST", "/rest/orgs/", Fault.CONNECTION_RESET, 1);
+        SimulatedSnyk.Finished done = snyk.execute("email,role\ncarol@acme.test,Developer\n", run -> { });
+        JsonNode entry = done.entry("org_memberships", "carol@acme.test");
+        assertThat(entry).as(done.results().toString()).isNotNull();
+        assertThat(entry.get("result").get("confirmed_after_retry").asBoolean()).isTrue();
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "carol@acme.test")).isEqualTo("Developer");
+    }
+
+    @Test
+    void aGarbledReadIsAskedAgain() throws Exception {
+        snyk.config().planFault("GET", "/v1/group/", Fault.MALFORMED_BODY, 1);
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> { });
+        assertThat(done.categoryOf("new@acme.test")).isEqualTo("provisioned");
+        assertThat(done.summary().retries()).isEqualTo(1);
+    }
+
+    @Test
+    void aDryRunOnlyReadsAndSaysWhatItWouldDo() throws Exception {
+        String users = "email,role\nerin@acme.test,Developer\ndave@acme.test,Developer\ncarol@acme.test,Developer\n"
+                + "bob@acme.test,Org Collaborator\nalice@acme.test,Org Collaborator\n";
+        SimulatedSnyk.Finished done = snyk.execute(users, run -> run.dryRun = true);
+        assertThat(writes()).isEmpty();
+        assertThat(done.entry("provisioned", "erin@acme.test").get("result").get("planned").asText()).isEqualTo("provision");
+        assertThat(done.entry("provisioned", "erin@acme.test").get("dry_run").asBoolean()).isTrue();
+        assertThat(done.entry("role_updated", "dave@acme.test").get("result").get("planned").asText()).isEqualTo("replace_pending_provision");
+        assertThat(done.entry("org_memberships", "carol@acme.test").get("result").get("planned").asText()).isEqualTo("add_membership");
+        assertThat(done.entry("role_updated", "bob@acme.test").get("result").get("planned").asText()).isEqualTo("change_role");
+        assertThat(done.categoryOf("alice@acme.test")).isEqualTo("skipped");
+        assertThat(done.results().get("summary").get("dry_run").asBoolean()).isTrue();
+        assertThat(snyk.pending(SimulatedSnyk.ORG, "erin@acme.test")).isFalse();
+    }
+
+    @Test
+    void roleUpdatesFollowSnyksProcedure() throws Exception {
+        String users = "email,role,user_id\nalice@acme.test,Developer,\nbob@acme.test,Developer,\ncarol@acme.test,Developer,\n"
+                + "ci-bot@acme.test,Org Collaborator," + SimulatedSnyk.SERVICE_ID + "\n";
+        SimulatedSnyk.Finished done = snyk.execute(users, run -> run.mode = Mode.UPDATE_ROLES);
+        assertThat(done.categoryOf("alice@acme.test")).isEqualTo("role_updated");
+        assertThat(done.entry("skipped", "bob@acme.test").get("reason").asText()).isEqualTo("already has this role");
+        assertThat(done.entry("failed", "carol@acme.test").get("error_type").asText()).isEqualTo("not_a_member");
+        assertThat(done.categoryOf("ci-bot@acme.test")).isEqualTo("role_updated");
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "alice@acme.test")).isEqualTo("Developer");
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "ci-bot@acme.test")).isEqualTo(Role.ORG_COLLABORATOR);
+        assertThat(snyk.simulator.requests().count("GET", "/v1/org/" + SimulatedSnyk.ORG + "/members")).isEqualTo(1);
+        assertThat(writes()).hasSize(2).allMatch(w -> w.method().equals("PUT"));
+    }
+
+    @Test
+    void aRoleUpdateDryRunWritesNothing() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nalice@acme.test,Developer\n", run -> {
+            run.mode = Mode.UPDATE_ROLES;
+            run.dryRun = true;
+        });
+        assertThat(done.entry("role_updated", "alice@acme.test").get("result").get("planned").asText()).isEqualTo("change_role");
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void anInterruptedRunKeepsItsJournalAndAResumeRepeatsNoWrite() throws Exception {
+        snyk.config().setLatency(io.jenkins.plugins.snykprovisioning.simulator.Latency.parse("30"));
+        String users = "email,role\n" + padding(200);
+        SimulatedSnyk.Run first = snyk.run(users);
+        first.concurrency = 2;
+        Thread interrupter = new Thread(() -> {
+            while (snyk.simulator.requests().writes().size() < 20) {
+                Thread.onSpinWait();
+            }
+            first.engine.cancel();
+        });
+        interrupter.start();
+        SimulatedSnyk.Finished partial = first.execute();
+        interrupter.join();
+        assertThat(partial.summary().interrupted()).isTrue();
+        assertThat(partial.summary().complete()).isFalse();
+        assertThat(partial.results().get("summary").get("interrupted").asBoolean()).isTrue();
+        long doneFirst = partial.size("provisioned");
+        assertThat(doneFirst).isBetween(20L, 199L);
+        assertThat(partial.summary().notProcessed()).isEqualTo(200 - doneFirst - partial.size("failed"));
+        assertThat(Files.readAllLines(first.journal())).hasSize(1 + (int) (doneFirst + partial.size("failed")));
+
+        List<String> writtenFirst = writes().stream().map(LoggedRequest::requestBody).toList();
+        snyk.simulator.requests().clear();
+        SimulatedSnyk.Finished resumed = snyk.execute(users, run -> run.previousRun = uncheck(first.journal()));
+        assertThat(resumed.summary().complete()).isTrue();
+        assertThat(resumed.summary().failed()).isZero();
+        assertThat(resumed.size("provisioned")).isEqualTo(200);
+        assertThat(resumed.results().get("provisioned").findValues("from_previous_run")).hasSize((int) doneFirst);
+        for (String body : writes().stream().map(LoggedRequest::requestBody).toList()) {
+            String email = body.replaceAll(".*\"email\":\"([^\"]+)\".*", "$1");
+            assertThat(writtenFirst.stream().filter(b -> b.contains("\"" + email + "\"")).count())
+                    .as("%s was written before and again; only users cut off mid-request may be", email)
+                    .isLessThanOrEqualTo(partial.entry("failed", email) == null ? 0 : 1);
+        }
+        assertThat(snyk.state().pendingProvisions(SimulatedSnyk.ORG)).filteredOn(p -> p.email().startsWith("new")).hasSize(200);
+    }
+
+    private static io.jenkins.plugins.snykprovisioning.results.PreviousRun uncheck(Path path) {
+        try {
+            return io.jenkins.plugins.snykprovisioning.results.PreviousRun.load(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theTokenAppearsNowhereEvenWhenSnykEchoesIt() throws Exception {
+        snyk.config().setEchoTokenInErrors(true);
+        SimulatedSnyk.Run run = snyk.run("email,role,org_id\nnew@acme.test,Developer,o-missing\nx@acme.test,Developer,\n");
+        run.apiToken = snyk.serviceToken;
+        SimulatedSnyk.Finished done = run.execute();
+        assertThat(done.summary().failed()).isEqualTo(2);
+        assertThat(done.results().toString()).contains("****").doesNotContain(snyk.serviceToken);
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(snyk.serviceToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.jenkins.plugins.snykprovisioning.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.snykprovisioning.http.ApiTransport;
+import io.jenkins.plugins.snykprovisioning.http.RetryPolicy;
+import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
+import io.jenkins.plugins.snykprovisioning.input.InputLimits;
+import io.jenkins.plugins.snykprovisioning.input.UserSource;
+import io.jenkins.plugins.snykprovisioning.results.PreviousRun;
+import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
+import io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig;
+import io.jenkins.plugins.snykprovisioning.simulator.SimulatorState;
+import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
+import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A simulated Snyk tenant for engine tests, and a way to run the engine against it over HTTP.
+ *
+ * <p>Group {@link #GROUP} (SSO on) with orgs {@link #ORG} and {@link #OTHER_ORG}, the default roles
+ * and a custom "Developer" role. alice is a collaborator of ORG, bob a Developer of ORG and a
+ * collaborator of OTHER_ORG, carol a collaborator of OTHER_ORG only, dave is pending in ORG;
+ * outsider exists in the platform but in no org of the group.
+ */
+final class SimulatedSnyk implements AutoCloseable {
+
+    static final String GROUP = "g-acme";
+    static final String ORG = "o-platform";
+    static final String OTHER_ORG = "o-payments";
+    static final String DEVELOPER = "role-developer";
+    static final String ADMIN_ID = "u-admin";
+    static final String SERVICE_ID = "u-ci-bot";
+
+    final String token = "personal-" + UUID.randomUUID();
+    final String serviceToken = "service-" + UUID.randomUUID();
+    final SnykSimulator simulator;
+    final Path dir;
+
+    SimulatedSnyk(Path dir) {
+        this.dir = dir;
+        SimulatorState state = SimulatorState.builder()
+                .group(GROUP, "Acme", true)
+                .customRole(GROUP, DEVELOPER, "Developer")
+                .org(ORG, "platform", GROUP)
+                .org(OTHER_ORG, "payments", GROUP)
+                .user(ADMIN_ID, "admin@acme.test")
+                .user(SERVICE_ID, "ci-bot@acme.test")
+                .user("u-alice", "alice@acme.test")
+                .user("u-bob", "bob@acme.test")
+                .user("u-carol", "carol@acme.test")
+                .user("u-outsider", "outsider@acme.test")
+                .groupMember(GROUP, ADMIN_ID, "Group Admin")
+                .orgMember(ORG, ADMIN_ID, Role.ORG_ADMIN)
+                .orgMember(OTHER_ORG, ADMIN_ID, Role.ORG_ADMIN)
+                .orgMember(ORG, SERVICE_ID, Role.ORG_ADMIN)
+                .orgMember(ORG, "u-alice", Role.ORG_COLLABORATOR)
+                .orgMember(ORG, "u-bob", "Developer")
+                .orgMember(OTHER_ORG, "u-bob", Role.ORG_COLLABORATOR)
+                .orgMember(OTHER_ORG, "u-carol", Role.ORG_COLLABORATOR)
+                .pendingProvision(ORG, "dave@acme.test", Role.ORG_COLLABORATOR)
+                .personalToken(token, "admin", ADMIN_ID, true)
+                .serviceAccountToken(serviceToken, "ci-bot", SERVICE_ID)
+                .build();
+        this.simulator = new SnykSimulator(state, new SimulatorConfig()).start(0);
+    }
+
+    SimulatorConfig config() {
+        return simulator.config();
+    }
+
+    SimulatorState state() {
+        return simulator.state();
+    }
+
+    String roleId(String name) {
+        return SimulatorState.defaultRoleId(GROUP, name);
+    }
+
+    /** The role a user holds in an org now, by name, or null. */
+    String roleOf(String org, String email) {
+        String userId = state().findUserByEmail(email).orElseThrow().id();
+        return state().memberRole(org, userId).map(Role::name).orElse(null);
+    }
+
+    boolean pending(String org, String email) {
+        return state().pendingProvisions(org).stream().anyMatch(p -> p.email().equalsIgnoreCase(email));
+    }
+
+    /** How one test run is set up; defaults suit fast tests (no rate limit, quick retries). */
+    final class Run {
+        String users;
+        Mode mode = Mode.PROVISION;
+        String groupId = GROUP;
+        String defaultOrg = ORG;
+        String defaultRole;
+        boolean dryRun;
+        String apiToken = token;
+        int concurrency = 4;
+        int maxRetries = 3;
+        Duration responseTimeout = Duration.ofSeconds(5);
+        PreviousRun previousRun;
+        String resultsName = "results-" + UUID.randomUUID() + ".json";
+        final List<String> notices = new ArrayList<>();
+        final List<String> retries = new ArrayList<>();
+        ProvisioningRun engine;
+
+        RunRequest request() {
+            return new RunRequest(UserSource.ofText("users.csv", users), mode, defaultOrg, groupId, defaultRole, dryRun,
+                    InputLimits.DEFAULT, previousRun, RunOutputs.beside(results(), dir.resolve(resultsName + ".failed.csv")));
+        }
+
+        Path results() {
+            return dir.resolve(resultsName);
+        }
+
+        Path journal() {
+            return RunOutputs.journalOf(results());
+        }
+
+        Path failedCsv() {
+            return dir.resolve(resultsName + ".failed.csv");
+        }
+
+        Finished execute() throws IOException {
+            TransportSettings settings = TransportSettings.defaults().withConcurrency(concurrency).withRateLimitPerMinute(0)
+                    .withTimeouts(Duration.ofSeconds(2), responseTimeout)
+                    .withRetryPolicy(new RetryPolicy(maxRetries, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(5)));
+            try (SnykApi api = new SnykApi(SnykApiBase.parse(simulator.baseUrl()), null, new ApiTransport(apiToken, settings))) {
+                engine = new ProvisioningRun(request(), api, new ProgressListener() {
+                    @Override
+                    public void notice(String message) {
+                        synchronized (notices) {
+                            notices.add(message);
+                        }
+                    }
+
+                    @Override
+                    public void retrying(String request, int attempt, String reason, long delayMillis) {
+                        synchronized (retries) {
+                            retries.add(request + " | " + reason + " | " + delayMillis);
+                        }
+                    }
+                }, Duration.ofSeconds(2));
+                RunSummary summary = engine.execute();
+                return new Finished(summary, SnykJson.MAPPER.readTree(results().toFile()));
+            }
+        }
+    }
+
+    Run run(String users) {
+        Run run = new Run();
+        run.users = users;
+        return run;
+    }
+
+    Finished execute(String users, Consumer<Run> setup) throws IOException {
+        Run run = run(users);
+        setup.accept(run);
+        return run.execute();
+    }
+
+    /** A run's summary and its results file. */
+    record Finished(RunSummary summary, JsonNode results) {
+
+        /** The entry of {@code email} in {@code category}, or null. */
+        JsonNode entry(String category, String email) {
+            for (JsonNode entry : results.get(category)) {
+                if (email.equalsIgnoreCase(entry.path("email").asText())) {
+                    return entry;
+                }
+            }
+            return null;
+        }
+
+        /** Which category holds {@code email} (the first, when a file repeats a user). */
+        String categoryOf(String email) {
+            for (String category : List.of("provisioned", "already_provisioned", "org_memberships", "already_added",
+                    "role_updated", "failed", "skipped")) {
+                if (entry(category, email) != null) {
+                    return category;
+                }
+            }
+            return null;
+        }
+
+        int size(String category) {
+            return results.get(category).size();
+        }
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}
