@@ -117,6 +117,27 @@ class ProvisioningRunTest {
         assertThat(writes()).filteredOn(w -> w.method().equals("PATCH")).hasSize(1);
     }
 
+    /** Members on the third page of the org, found whatever form Snyk gives its next-page links. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig.NextLinkStyle.class)
+    void everyPageOfALargeOrgIsRead(io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig.NextLinkStyle style) throws Exception {
+        snyk.config().setNextLinkStyle(style);
+        for (int i = 0; i < 250; i++) {
+            snyk.state().addUser("u-member-" + i, "member" + i + "@acme.test", "Member " + i, "member" + i, true);
+            snyk.state().addOrgMember(SimulatedSnyk.ORG, "u-member-" + i, snyk.roleId(Role.ORG_COLLABORATOR));
+        }
+        StringBuilder users = new StringBuilder("email,role\n");
+        for (int i = 0; i < 250; i += 10) {
+            users.append("member").append(i).append("@acme.test,").append(i % 20 == 0 ? "Developer" : "Org Collaborator").append('\n');
+        }
+        SimulatedSnyk.Finished done = snyk.execute(users.toString(), run -> { });
+        assertThat(done.size("role_updated")).isEqualTo(13);
+        assertThat(done.size("skipped")).isEqualTo(12);
+        assertThat(snyk.simulator.requests().count("GET", "/rest/orgs/" + SimulatedSnyk.ORG + "/memberships")).isEqualTo(3);
+        assertThat(writes()).noneMatch(w -> w.path().endsWith("/provision"));
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "member240@acme.test")).isEqualTo("Developer");
+    }
+
     @Test
     void withoutAGroupIdExistingUsersCannotBeAdded() throws Exception {
         SimulatedSnyk.Finished done = snyk.execute("email,role_public_id\ncarol@acme.test," + SimulatedSnyk.DEVELOPER
