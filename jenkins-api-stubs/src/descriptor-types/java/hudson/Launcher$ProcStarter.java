@@ -1,0 +1,4 @@
+package hudson;
+
+public final class Launcher$ProcStarter {
+}

@@ -1,0 +1,6 @@
+package hudson.tasks;
+
+import hudson.model.Describable;
+
+public abstract class Publisher implements Describable<Publisher> {
+}

@@ -1,0 +1,191 @@
+package io.jenkins.plugins.snykprovisioning.jenkins;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
+import jenkins.model.GlobalConfiguration;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * Controller-wide settings: which Snyk API to call and how hard. Shown on the global configuration page
+ * and read by Configuration as Code as {@code unclassified: snykProvisioning: ...}.
+ *
+ * <p>Setters refuse values the build steps could not use, so a bad value fails where it is entered (the
+ * form or the YAML) rather than in a later build.
+ */
+@Extension
+@Symbol("snykProvisioning")
+public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
+
+    static final int DEFAULT_CONCURRENCY = 10;
+    static final int MIN_CONCURRENCY = 1;
+    static final int MAX_CONCURRENCY = 50;
+    /** Under Snyk's published limits of 1,620 requests a minute (REST) and 2,000 (V1). */
+    static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 1500;
+    static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
+    static final int DEFAULT_RESPONSE_TIMEOUT_SECONDS = 30;
+    static final int MAX_TIMEOUT_SECONDS = 600;
+    static final int DEFAULT_MAX_RETRIES = 5;
+    static final int MAX_RETRIES_LIMIT = 10;
+
+    private String region = SnykRegion.DEFAULT.id();
+    private String apiUrl;
+    private int concurrency = DEFAULT_CONCURRENCY;
+    private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
+    private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
+    private int responseTimeoutSeconds = DEFAULT_RESPONSE_TIMEOUT_SECONDS;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+
+    public SnykProvisioningGlobalConfiguration() {
+        // Fields missing from the saved file keep the defaults above.
+        load();
+    }
+
+    /** The instance Jenkins registered. */
+    public static SnykProvisioningGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(SnykProvisioningGlobalConfiguration.class);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.SnykProvisioningGlobalConfiguration_DisplayName();
+    }
+
+    /** A Snyk region id such as {@code SNYK-EU-01}; a token only works in the region that issued it. */
+    public String getRegion() {
+        return region;
+    }
+
+    @DataBoundSetter
+    public void setRegion(String region) {
+        this.region = SnykRegion.fromId(region).id();
+        save();
+    }
+
+    /** An API base URL replacing the region's (a private Snyk instance, a rehearsal simulator), or null. */
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    @DataBoundSetter
+    public void setApiUrl(String apiUrl) {
+        String trimmed = apiUrl == null || apiUrl.isBlank() ? null : apiUrl.trim();
+        if (trimmed != null) {
+            SnykApiBase.parse(trimmed);
+        }
+        this.apiUrl = trimmed;
+        save();
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    @DataBoundSetter
+    public void setConcurrency(int concurrency) {
+        this.concurrency = requireInRange("concurrency", concurrency, MIN_CONCURRENCY, MAX_CONCURRENCY);
+        save();
+    }
+
+    public int getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    @DataBoundSetter
+    public void setRateLimitPerMinute(int rateLimitPerMinute) {
+        if (rateLimitPerMinute < 1) {
+            throw new IllegalArgumentException(
+                    Messages.SnykProvisioningGlobalConfiguration_NotPositive("rateLimitPerMinute", rateLimitPerMinute));
+        }
+        this.rateLimitPerMinute = rateLimitPerMinute;
+        save();
+    }
+
+    public int getConnectTimeoutSeconds() {
+        return connectTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
+        this.connectTimeoutSeconds =
+                requireInRange("connectTimeoutSeconds", connectTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
+        save();
+    }
+
+    public int getResponseTimeoutSeconds() {
+        return responseTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setResponseTimeoutSeconds(int responseTimeoutSeconds) {
+        this.responseTimeoutSeconds =
+                requireInRange("responseTimeoutSeconds", responseTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
+        save();
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    @DataBoundSetter
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = requireInRange("maxRetries", maxRetries, 0, MAX_RETRIES_LIMIT);
+        save();
+    }
+
+    public ListBoxModel doFillRegionItems() {
+        ListBoxModel items = new ListBoxModel();
+        for (SnykRegion each : SnykRegion.values()) {
+            items.add(Messages.SnykProvisioningGlobalConfiguration_RegionOption(each.id(), each.location()), each.id());
+        }
+        return items;
+    }
+
+    // The checks below only look at the text typed (no network, no credentials), so they need neither
+    // POST nor a permission check.
+
+    public FormValidation doCheckApiUrl(@QueryParameter String value) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        try {
+            SnykApiBase.parse(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    public FormValidation doCheckConcurrency(@QueryParameter String value) {
+        return FormValidation.validateIntegerInRange(value, MIN_CONCURRENCY, MAX_CONCURRENCY);
+    }
+
+    public FormValidation doCheckRateLimitPerMinute(@QueryParameter String value) {
+        return FormValidation.validatePositiveInteger(value);
+    }
+
+    public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter String value) {
+        return FormValidation.validateIntegerInRange(value, 1, MAX_TIMEOUT_SECONDS);
+    }
+
+    public FormValidation doCheckResponseTimeoutSeconds(@QueryParameter String value) {
+        return FormValidation.validateIntegerInRange(value, 1, MAX_TIMEOUT_SECONDS);
+    }
+
+    public FormValidation doCheckMaxRetries(@QueryParameter String value) {
+        return FormValidation.validateIntegerInRange(value, 0, MAX_RETRIES_LIMIT);
+    }
+
+    private static int requireInRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(
+                    Messages.SnykProvisioningGlobalConfiguration_OutOfRange(name, min, max, value));
+        }
+        return value;
+    }
+}
