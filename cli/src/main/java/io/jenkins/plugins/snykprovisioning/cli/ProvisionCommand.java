@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.engine.Mode;
 import io.jenkins.plugins.snykprovisioning.engine.ProgressListener;
+import io.jenkins.plugins.snykprovisioning.engine.ProgressPrinter;
 import io.jenkins.plugins.snykprovisioning.engine.ProvisioningRun;
 import io.jenkins.plugins.snykprovisioning.engine.RunOutputs;
 import io.jenkins.plugins.snykprovisioning.engine.RunRequest;
@@ -169,7 +170,7 @@ public final class ProvisionCommand implements Callable<Integer> {
         try (RunLog log = new RunLog(logPath, verbose); SnykApi api = new SnykApi(base, version, new ApiTransport(apiToken, settings))) {
             log.log("INFO", "Snyk API at " + base + ", concurrency " + concurrency + ", rate limit "
                     + (rateLimit == 0 ? "none" : rateLimit + "/min") + ", up to " + maxRetries + " retries");
-            ProvisioningRun run = new ProvisioningRun(request, api, ProgressListener.all(log, new ConsoleProgress(out, environment.terminal())));
+            ProvisioningRun run = new ProvisioningRun(request, api, ProgressListener.all(log, new ProgressPrinter(out, environment.terminal())));
             return environment.interruptible(run::cancel, () -> {
                 RunSummary summary = run.execute();
                 SummaryTable.lines(summary).forEach(out::println);

@@ -1,7 +1,5 @@
-package io.jenkins.plugins.snykprovisioning.cli;
+package io.jenkins.plugins.snykprovisioning.engine;
 
-import io.jenkins.plugins.snykprovisioning.engine.ProgressListener;
-import io.jenkins.plugins.snykprovisioning.engine.RunPlan;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
 import io.jenkins.plugins.snykprovisioning.results.RunSummary;
 import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
@@ -11,11 +9,11 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Progress on the console: a bar redrawn in place on a terminal, plain lines (at most one every
- * few seconds) when the output goes to a file or a CI log. Failures are always printed as they
- * happen.
+ * Progress for people: a bar redrawn in place on a terminal, plain lines (at most one every few
+ * seconds) in a file or a build log. Failures are always printed as they happen; in small runs,
+ * every user is. The CLI and the Jenkins console both print with it.
  */
-final class ConsoleProgress implements ProgressListener {
+public final class ProgressPrinter implements ProgressListener {
 
     private static final long LINE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int BAR_WIDTH = 30;
@@ -29,7 +27,7 @@ final class ConsoleProgress implements ProgressListener {
     private long failed;
     private boolean barShown;
 
-    ConsoleProgress(PrintStream out, boolean terminal) {
+    public ProgressPrinter(PrintStream out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
     }
