@@ -4,20 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.snykprovisioning.simulator.DemoState;
-import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,59 +19,28 @@ class ProvisionCommandTest {
     @TempDir
     Path dir;
 
-    SnykSimulator simulator;
-    final Map<String, String> variables = new HashMap<>();
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final StringWriter err = new StringWriter();
+    InProcessCli cli;
 
     @BeforeEach
     void start() {
-        simulator = new SnykSimulator(DemoState.create()).start(0);
+        cli = new InProcessCli(dir);
     }
 
     @AfterEach
     void stop() {
-        simulator.close();
+        cli.close();
     }
 
     int run(String... args) {
-        CliEnvironment environment = new CliEnvironment() {
-            @Override
-            public String variable(String name) {
-                return variables.get(name);
-            }
-
-            @Override
-            public PrintStream out() {
-                return new PrintStream(out, true, StandardCharsets.UTF_8);
-            }
-
-            @Override
-            public boolean terminal() {
-                return false;
-            }
-
-            @Override
-            public int interruptible(Runnable cancel, Callable<Integer> work) throws Exception {
-                return work.call();
-            }
-        };
-        CommandLine commandLine = Main.commandLine(environment);
-        commandLine.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--log-dir", dir.resolve("logs").toString()));
-        all.addAll(List.of(args));
-        return commandLine.execute(all.toArray(String[]::new));
+        return cli.run(args);
     }
 
     String output() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.output();
     }
 
     String[] against(String... args) {
-        List<String> all = new ArrayList<>(List.of("--api-url", simulator.baseUrl(), "--group-id", DemoState.GROUP_ID,
-                "--org-id", DemoState.PLATFORM_ORG_ID, "--rate-limit", "0"));
-        all.addAll(List.of(args));
-        return all.toArray(String[]::new);
+        return cli.against(args);
     }
 
     Path file(String name, String content) throws Exception {
@@ -93,10 +51,10 @@ class ProvisionCommandTest {
 
     @Test
     void oneUserByEmailWithTheTokenFromTheEnvironment() throws Exception {
-        variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
         Path results = dir.resolve("out.json");
         int exit = run(against("--email", "zoe@example.com", "--role-public-id", "Developer", "--output", results.toString()));
-        assertThat(exit).as(output() + err).isZero();
+        assertThat(exit).as(output() + cli.err).isZero();
         JsonNode json = SnykJson.MAPPER.readTree(results.toFile());
         assertThat(json.get("provisioned").get(0).get("email").asText()).isEqualTo("zoe@example.com");
         assertThat(output()).contains("Provisioned (new users)").contains("Results:     " + results.toAbsolutePath());
@@ -108,16 +66,16 @@ class ProvisionCommandTest {
 
     @Test
     void personalTokenVariableIsTheLastResortAndTheOptionWins() throws Exception {
-        variables.put("PERSONAL_SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        cli.variables.put("PERSONAL_SNYK_TOKEN", DemoState.ADMIN_TOKEN);
         assertThat(run(against("--email", "a1@example.com", "--role-public-id", "Developer"))).isZero();
-        variables.put("SNYK_TOKEN", "not-a-valid-token");
+        cli.variables.put("SNYK_TOKEN", "not-a-valid-token");
         assertThat(run(against("--email", "a2@example.com", "--role-public-id", "Developer"))).isEqualTo(1);
         assertThat(run(against("--token", DemoState.ADMIN_TOKEN, "--email", "a3@example.com", "--role-public-id", "Developer"))).isZero();
     }
 
     @Test
     void aFailedUserMakesExitCodeOneAndAFailedRowsFileToFeedBack() throws Exception {
-        variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
         Path users = file("users.csv", "email,role\nok@example.com,Developer\nbad@example,Developer\n");
         Path failed = dir.resolve("failed.csv");
         assertThat(run(against("--file", users.toString(), "--failed-csv", failed.toString()))).isEqualTo(1);
@@ -129,59 +87,59 @@ class ProvisionCommandTest {
 
     @Test
     void badUsageExitsWithTwo() throws Exception {
-        variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
         assertThat(run(against())).isEqualTo(2);
-        assertThat(err.toString()).contains("Give the users: --file FILE or --email EMAIL");
+        assertThat(cli.err.toString()).contains("Give the users: --file FILE or --email EMAIL");
         assertThat(run(against("--email", "a@example.com", "--file", "x.csv"))).isEqualTo(2);
         assertThat(run(against("--file", dir.resolve("missing.csv").toString()))).isEqualTo(2);
-        assertThat(err.toString()).contains("missing.csv: no such file");
+        assertThat(cli.err.toString()).contains("missing.csv: no such file");
         assertThat(run(against("--email", "a@example.com"))).isEqualTo(2);
-        assertThat(err.toString()).contains("--role-public-id is required with --email");
+        assertThat(cli.err.toString()).contains("--role-public-id is required with --email");
         assertThat(run("--api-url", "http://snyk.example.com", "--email", "a@example.com", "--role-public-id", "r", "--org-id", "o")).isEqualTo(2);
-        assertThat(err.toString()).contains("only https is allowed");
+        assertThat(cli.err.toString()).contains("only https is allowed");
         assertThat(run(against("--region", "SNYK-MARS-01", "--email", "a@example.com", "--role-public-id", "r"))).isEqualTo(2);
         assertThat(run(against("--version", "yesterday", "--email", "a@example.com", "--role-public-id", "r"))).isEqualTo(2);
         assertThat(run(against("--concurrency", "0", "--email", "a@example.com", "--role-public-id", "r"))).isEqualTo(2);
-        variables.clear();
+        cli.variables.clear();
         assertThat(run(against("--email", "a@example.com", "--role-public-id", "r"))).isEqualTo(2);
-        assertThat(err.toString()).contains("No Snyk API token");
-        assertThat(simulator.requests().writes()).isEmpty();
+        assertThat(cli.err.toString()).contains("No Snyk API token");
+        assertThat(cli.simulator.requests().writes()).isEmpty();
     }
 
     @Test
     void anInvalidFileIsAnErrorNamingTheLineWithoutAStackTrace() throws Exception {
-        variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
         Path users = file("users.json", "[{\"email\": \"a@example.com\"},\n{\"email\": ");
         assertThat(run(against("--file", users.toString()))).isEqualTo(1);
         assertThat(output()).contains("Error: " + users + " line 2: ends in the middle of the JSON");
-        assertThat(output() + err).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(simulator.requests().count()).isZero();
+        assertThat(output() + cli.err).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(cli.simulator.requests().count()).isZero();
     }
 
     @Test
     void dryRunResumeAndRoleUpdatesFromTheCommandLine() throws Exception {
-        variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
         Path users = file("users.csv", "email,role\nn1@example.com,Developer\nalice@example.com,Developer\n");
         assertThat(run(against("--file", users.toString(), "--dry-run"))).isZero();
-        assertThat(simulator.requests().writes()).isEmpty();
+        assertThat(cli.simulator.requests().writes()).isEmpty();
 
         Path first = dir.resolve("first.json");
         assertThat(run(against("--file", users.toString(), "--output", first.toString()))).isZero();
-        int writes = simulator.requests().writes().size();
+        int writes = cli.simulator.requests().writes().size();
         assertThat(run(against("--file", users.toString(), "--resume", first.toString(), "--output", dir.resolve("again.json").toString())))
                 .isZero();
-        assertThat(simulator.requests().writes()).hasSize(writes);
+        assertThat(cli.simulator.requests().writes()).hasSize(writes);
 
         Path updates = file("updates.csv", "email,role\nalice@example.com,Org Collaborator\n");
         assertThat(run(against("--file", updates.toString(), "--update-roles"))).isZero();
-        assertThat(simulator.state().memberRole(DemoState.PLATFORM_ORG_ID, DemoState.ALICE_USER_ID).orElseThrow().name())
+        assertThat(cli.simulator.state().memberRole(DemoState.PLATFORM_ORG_ID, DemoState.ALICE_USER_ID).orElseThrow().name())
                 .isEqualTo("Org Collaborator");
     }
 
     @Test
     void theDemoRunsEverythingAgainstTheEmbeddedSimulator() {
         int exit = run("demo", "--output-dir", dir.resolve("demo").toString());
-        assertThat(exit).as(output() + err).isZero();
+        assertThat(exit).as(output() + cli.err).isZero();
         assertThat(output()).contains("Role updated bob@example.com").contains("Added to org (existing users) carol@example.com")
                 .contains("FAILED mallory(at)example.com").contains("Demo finished");
         assertThat(dir.resolve("demo/provisioning-results.json")).exists();
