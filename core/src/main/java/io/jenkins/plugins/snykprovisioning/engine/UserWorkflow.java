@@ -39,7 +39,10 @@ abstract class UserWorkflow {
         } catch (SnykApiException e) {
             return UserOutcome.failure(row.subject(), step.name + " failed", e);
         } catch (TransportException e) {
-            return UserOutcome.failure(row.subject(), step.name + " failed: " + e.getMessage(), null, "network_error", null, null);
+            String unknown = e.mayHaveApplied() ? "; the request may have reached Snyk before the connection failed: "
+                    + "run again or resume to confirm" : "";
+            return UserOutcome.failure(row.subject(), step.name + " failed: " + e.getMessage() + unknown, null, "network_error",
+                    null, null);
         }
     }
 

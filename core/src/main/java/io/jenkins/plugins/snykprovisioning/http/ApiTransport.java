@@ -2,6 +2,7 @@ package io.jenkins.plugins.snykprovisioning.http;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -146,6 +148,7 @@ public final class ApiTransport implements Closeable {
         RetryPolicy policy = settings.retryPolicy();
         String described = request.describe();
         int attempt = 0;
+        boolean unanswered = false;
         while (true) {
             attempt++;
             String problem;
@@ -163,18 +166,17 @@ public final class ApiTransport implements Closeable {
             } catch (MalformedResponseException e) {
                 problem = "unreadable answer (" + e.getMessage() + ")";
                 response = null;
-                if (!request.read() || attempt > policy.maxRetries()) {
-                    throw new TransportException(described + ": " + problem + " after " + attempt
-                            + (attempt == 1 ? " attempt" : " attempts"), attempt);
+                if (!(request.read() || e.safeToRepeat()) || attempt > policy.maxRetries()) {
+                    throw failure(request, problem, attempt, unanswered);
                 }
             } catch (IOException e) {
                 problem = describeFailure(e);
+                unanswered |= reachedTheServer(e);
                 if (isCancelled()) {
                     throw new CancelledException(described + " was cut off by the interruption: " + problem);
                 }
                 if (!worthRetrying(e) || attempt > policy.maxRetries()) {
-                    throw new TransportException(described + ": " + problem + " after " + attempt
-                            + (attempt == 1 ? " attempt" : " attempts"), attempt);
+                    throw failure(request, problem, attempt, unanswered);
                 }
             }
             long delay = policy.delayMillis(attempt, response);
@@ -242,6 +244,16 @@ public final class ApiTransport implements Closeable {
             Thread.currentThread().interrupt();
             throw new CancelledException(described + " was not retried: the run was interrupted");
         }
+    }
+
+    private static TransportException failure(ApiRequest request, String problem, int attempts, boolean unanswered) {
+        return new TransportException(request.describe() + ": " + problem + " after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts"), attempts, unanswered && !request.read());
+    }
+
+    /** False when the connection was never made, so the request cannot have been received. */
+    private static boolean reachedTheServer(IOException e) {
+        return !(e instanceof ConnectException) && !(e instanceof ConnectTimeoutException) && !(e instanceof UnknownHostException);
     }
 
     /** Timeouts, resets, refused connections and cut-off bodies may pass; a wrong host or TLS failure will not. */

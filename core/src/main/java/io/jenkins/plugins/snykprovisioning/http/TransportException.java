@@ -8,13 +8,20 @@ public class TransportException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final int attempts;
+    private final boolean mayHaveApplied;
 
-    public TransportException(String message, int attempts) {
+    public TransportException(String message, int attempts, boolean mayHaveApplied) {
         super(message);
         this.attempts = attempts;
+        this.mayHaveApplied = mayHaveApplied;
     }
 
     public int attempts() {
         return attempts;
+    }
+
+    /** True for a write of which some attempt reached the API but got no answer: its effect is unknown. */
+    public boolean mayHaveApplied() {
+        return mayHaveApplied;
     }
 }

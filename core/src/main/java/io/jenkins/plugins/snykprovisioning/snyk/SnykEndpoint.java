@@ -75,13 +75,18 @@ final class SnykEndpoint {
     }
 
     private static JsonNode bodyOf(ApiRequest request, ApiResponse response) throws MalformedResponseException {
+        String body = response.body();
         if (!response.successful()) {
+            // An error whose JSON explanation is cut off cannot be classified (is it "already
+            // exists"?): ask again. The error status says nothing was done, so even a write may repeat.
+            if (body != null && (body.startsWith("{") || body.startsWith("[")) && !parses(body)) {
+                throw new MalformedResponseException("HTTP " + response.status() + " with a cut-off body", true);
+            }
             return null;
         }
-        String body = response.body();
         if (body == null || body.isBlank()) {
             if (request.read()) {
-                throw new MalformedResponseException("empty body");
+                throw new MalformedResponseException("empty body", false);
             }
             return null;
         }
@@ -89,9 +94,19 @@ final class SnykEndpoint {
             return SnykJson.WHOLE_BODY.readTree(body);
         } catch (IOException e) {
             if (request.read()) {
-                throw new MalformedResponseException("not valid JSON");
+                throw new MalformedResponseException("not valid JSON", false);
             }
+            // A write that succeeded stays a success; its answer is just not kept.
             return null;
+        }
+    }
+
+    private static boolean parses(String body) {
+        try {
+            SnykJson.WHOLE_BODY.readTree(body);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -112,7 +127,7 @@ final class SnykEndpoint {
             pages++;
             JsonNode data = json.get("data");
             if (data == null || !data.isArray()) {
-                throw new TransportException(ApiRequest.get(page).describe() + ": answer has no 'data' list", 1);
+                throw new TransportException(ApiRequest.get(page).describe() + ": answer has no 'data' list", 1, false);
             }
             data.forEach(visitor);
             URI next = nextPage(json.path("links").get("next"));
@@ -139,7 +154,7 @@ final class SnykEndpoint {
             uri = URI.create(href);
             if (!base.sameOrigin(uri)) {
                 throw new TransportException("The API answered with a next-page link to another host ("
-                        + uri.getHost() + "); it was not followed", 1);
+                        + uri.getHost() + "); it was not followed", 1, false);
             }
         } else if (href.startsWith("/rest/")) {
             uri = URI.create(base.root() + href);

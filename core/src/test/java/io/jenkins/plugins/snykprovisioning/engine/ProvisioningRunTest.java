@@ -275,6 +275,24 @@ class ProvisioningRunTest {
     }
 
     @Test
+    void aWriteThatNeverGotAnAnswerSaysItMayHaveBeenApplied() throws Exception {
+        snyk.config().planFault("POST", "/v1/org/", Fault.CONNECTION_RESET, 10);
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> run.maxRetries = 2);
+        JsonNode failed = done.entry("failed", "new@acme.test");
+        assertThat(failed.get("error_type").asText()).isEqualTo("network_error");
+        assertThat(failed.get("error").asText()).contains("after 3 attempts").contains("may have reached Snyk");
+        assertThat(snyk.pending(SimulatedSnyk.ORG, "new@acme.test")).isTrue();
+    }
+
+    @Test
+    void anErrorWithACutOffBodyIsAskedAgainBeforeItIsJudged() throws Exception {
+        snyk.config().planFault("POST", "/v1/org/", Fault.MALFORMED_BODY, 1);
+        SimulatedSnyk.Finished done = snyk.execute("email,role\ncarol@acme.test,Developer\n", run -> { });
+        assertThat(done.categoryOf("carol@acme.test")).isEqualTo("org_memberships");
+        assertThat(done.summary().retries()).isEqualTo(1);
+    }
+
+    @Test
     void aGarbledReadIsAskedAgain() throws Exception {
         snyk.config().planFault("GET", "/v1/group/", Fault.MALFORMED_BODY, 1);
         SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> { });

@@ -107,6 +107,8 @@ final class SimulatedSnyk implements AutoCloseable {
         int concurrency = 4;
         int maxRetries = 3;
         Duration responseTimeout = Duration.ofSeconds(5);
+        Duration retryBase = Duration.ofMillis(20);
+        Duration retryCap = Duration.ofMillis(200);
         PreviousRun previousRun;
         String resultsName = "results-" + UUID.randomUUID() + ".json";
         final List<String> notices = new ArrayList<>();
@@ -133,7 +135,7 @@ final class SimulatedSnyk implements AutoCloseable {
         Finished execute() throws IOException {
             TransportSettings settings = TransportSettings.defaults().withConcurrency(concurrency).withRateLimitPerMinute(0)
                     .withTimeouts(Duration.ofSeconds(2), responseTimeout)
-                    .withRetryPolicy(new RetryPolicy(maxRetries, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(5)));
+                    .withRetryPolicy(new RetryPolicy(maxRetries, retryBase, retryCap, Duration.ofSeconds(5)));
             try (SnykApi api = new SnykApi(SnykApiBase.parse(simulator.baseUrl()), null, new ApiTransport(apiToken, settings))) {
                 engine = new ProvisioningRun(request(), api, new ProgressListener() {
                     @Override
