@@ -37,11 +37,13 @@ final class InputScan {
     final Set<String> roles = new HashSet<>();
     final List<String> warnings = new ArrayList<>();
 
-    static InputScan of(RunRequest request) throws IOException {
+    /** Reads the whole file; {@code checkpoint} runs for each row and throws to stop early. */
+    static InputScan of(RunRequest request, Runnable checkpoint) throws IOException {
         InputScan scan = new InputScan();
         try (UserRows rows = UserRows.open(request.source(), request.limits())) {
             UserRow row;
             while ((row = rows.next()) != null) {
+                checkpoint.run();
                 scan.add(PlannedRow.of(row, request));
             }
             scan.warnings.addAll(rows.warnings());

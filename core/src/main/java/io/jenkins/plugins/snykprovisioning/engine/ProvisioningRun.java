@@ -98,7 +98,7 @@ public final class ProvisioningRun {
                 FailedRowsCsv failedRows = outputs.failedRowsCsv() == null ? null : FailedRowsCsv.create(outputs.failedRowsCsv())) {
             RunRecorder recorder = new RunRecorder(journal, failedRows, listener);
             try {
-                InputScan scan = InputScan.of(request);
+                InputScan scan = InputScan.of(request, this::checkNotStopped);
                 rows = scan.rows;
                 recorder.expect(rows);
                 scan.warnings.forEach(listener::notice);
@@ -109,6 +109,9 @@ public final class ProvisioningRun {
                 work(scan, roles, recorder);
             } catch (InputFileException e) {
                 fatalError = e.getMessage();
+            } catch (CancelledException e) {
+                // Interrupted before users were handed out (reading the file or the roles): nothing was done.
+                cancel();
             } catch (SnykApiException | TransportException e) {
                 fatalError = "reading the roles of group " + request.groupId() + " failed: " + e.getMessage()
                         + (e instanceof SnykApiException api && api.status() == 401 ? " (check the token and the region)" : "");
@@ -179,7 +182,9 @@ public final class ProvisioningRun {
         }
     }
 
+    /** Null when the user was cut off before any write was sent: then nothing happened to them. */
     private UserOutcome handle(UserWorkflow workflow, PlannedRow planned, RoleCatalog.ResolvedRole role) {
+        long writesBefore = api.transport().writesSentByThisThread();
         try {
             UserOutcome outcome = workflow.handle(planned, role);
             if (outcome.entry().path("status_code").asInt() == 401 && fatalError == null) {
@@ -188,12 +193,28 @@ public final class ProvisioningRun {
             }
             return outcome;
         } catch (CancelledException e) {
+            if (api.transport().writesSentByThisThread() == writesBefore) {
+                return null;
+            }
             return UserOutcome.failure(planned.subject(), "interrupted before this user was finished (" + e.getMessage()
-                    + "); run again or resume to finish", null, "interrupted", null, null);
+                    + "); a change may have been made: run again or resume to finish", null, "interrupted", null, null);
+        }
+    }
+
+    /** Throws once the run is stopping, or when the calling thread was interrupted (a build abort). */
+    private void checkNotStopped() {
+        if (Thread.currentThread().isInterrupted()) {
+            cancel();
+        }
+        if (stopping) {
+            throw new CancelledException("the run was interrupted while reading the user file");
         }
     }
 
     private void recordSafely(RunRecorder recorder, UserOutcome outcome) {
+        if (outcome == null) {
+            return;
+        }
         try {
             recorder.record(outcome);
         } catch (IOException e) {

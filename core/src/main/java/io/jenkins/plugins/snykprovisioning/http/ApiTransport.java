@@ -55,6 +55,8 @@ public final class ApiTransport implements Closeable {
     private final Set<HttpUriRequestBase> inFlight = ConcurrentHashMap.newKeySet();
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private final HttpStats stats = new HttpStats();
+    /** Writes each thread has put on the wire: tells a user cut off before any write from one cut off after. */
+    private final ThreadLocal<long[]> writesSent = ThreadLocal.withInitial(() -> new long[1]);
     private volatile ExchangeListener listener = ExchangeListener.NONE;
 
     public ApiTransport(String token, TransportSettings settings) {
@@ -122,6 +124,11 @@ public final class ApiTransport implements Closeable {
 
     public TransportSettings settings() {
         return settings;
+    }
+
+    /** How many writes this thread has sent so far. */
+    public long writesSentByThisThread() {
+        return writesSent.get()[0];
     }
 
     /** No new request starts after this; waits between retries end at once. */
@@ -210,6 +217,9 @@ public final class ApiTransport implements Closeable {
             }
             inFlight.add(http);
             stats.sent();
+            if (!request.read()) {
+                writesSent.get()[0]++;
+            }
             ApiResponse response = client.execute(http, answer -> {
                 Map<String, String> headers = new HashMap<>();
                 for (Header header : answer.getHeaders()) {

@@ -361,6 +361,7 @@ class ProvisioningRunTest {
         assertThat(partial.results().get("summary").get("interrupted").asBoolean()).isTrue();
         long doneFirst = partial.size("provisioned");
         assertThat(doneFirst).isBetween(20L, 199L);
+        assertThat(partial.size("failed")).as("users stopped before any write are not processed, not failed").isZero();
         assertThat(partial.summary().notProcessed()).isEqualTo(200 - doneFirst - partial.size("failed"));
         assertThat(Files.readAllLines(first.journal())).hasSize(1 + (int) (doneFirst + partial.size("failed")));
 
