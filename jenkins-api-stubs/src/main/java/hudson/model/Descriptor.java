@@ -25,4 +25,19 @@ public abstract class Descriptor<T extends Describable<T>> {
     public synchronized void save() {
         throw new UnsupportedOperationException();
     }
+
+    /** The view that configures an instance; another class's page may be named (see {@link #getViewPage}). */
+    public String getConfigPage() {
+        throw new UnsupportedOperationException();
+    }
+
+    protected final String getViewPage(Class<?> clazz, String pageName) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Serves the help of {@code fieldName} from another describable's help file. */
+    @SuppressWarnings("rawtypes")
+    protected void addHelpFileRedirect(String fieldName, Class<? extends Describable> owner, String fieldNameToRedirectTo) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -1,7 +1,9 @@
 package hudson.model;
 
 import hudson.security.AccessControlled;
+import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import jenkins.model.ArtifactManager;
 
 /** A build. Flattened: really extends Actionable (where addAction and getAction come from) and more. */
@@ -50,6 +52,15 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     /** The manager to archive new artifacts with (chooses one on first use). */
     public final synchronized ArtifactManager pickArtifactManager() throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public <T extends Action> List<T> getActions(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The build's own folder on the controller (build.xml, log, archive). */
+    public File getRootDir() {
         throw new UnsupportedOperationException();
     }
 }

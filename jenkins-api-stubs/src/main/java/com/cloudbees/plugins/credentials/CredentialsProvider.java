@@ -4,8 +4,11 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.security.Permission;
+import java.util.List;
+import org.springframework.security.core.Authentication;
 
 /** Flattened: really also implements ExtensionPoint and IconSpec. */
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
@@ -33,6 +36,12 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     /** Records that the build used the credentials (shown on the credentials' usage page). */
     @SuppressWarnings("rawtypes")
     public static <C extends Credentials> C track(Run run, C credentials) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The credentials {@code item} (or, when null, the whole controller) may use, seen as {@code authentication}. */
+    public static <C extends Credentials> List<C> lookupCredentialsInItem(Class<C> type, Item item,
+            Authentication authentication, List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException();
     }
 }

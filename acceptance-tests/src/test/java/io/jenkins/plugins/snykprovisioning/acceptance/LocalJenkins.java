@@ -196,6 +196,26 @@ public final class LocalJenkins implements AutoCloseable {
         Response queued = parameters.isEmpty()
                 ? postForm(jobPath(job) + "build", Map.of())
                 : postForm(jobPath(job) + "buildWithParameters", parameters);
+        return startedBuild(job, queued);
+    }
+
+    /**
+     * Queues a build whose file parameter {@code parameter} is {@code content} (uploaded as {@code fileName}),
+     * and waits until it has started; gives its number.
+     */
+    public int buildWithFile(String job, String parameter, String fileName, String content) {
+        String boundary = "----acceptance" + System.nanoTime();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + parameter + "\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n"
+                + content + "\r\n--" + boundary + "--\r\n";
+        Response queued = send(request(jobPath(job) + "buildWithParameters")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return startedBuild(job, queued);
+    }
+
+    private int startedBuild(String job, Response queued) {
         requireStatus(queued, 201, "queue a build of " + job);
         String queueItem = queued.headers().getOrDefault("location", List.of()).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("No queue item for the build of " + job));

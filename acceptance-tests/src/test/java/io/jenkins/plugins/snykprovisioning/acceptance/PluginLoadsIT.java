@@ -68,4 +68,22 @@ class PluginLoadsIT {
         assertThat(output.lines().toList()).containsExactly("true", "true",
                 "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisioningGlobalConfiguration");
     }
+
+    @Test
+    void theBuildStepsAreRegistered(LocalJenkins jenkins) {
+        String output = jenkins.scriptConsole("""
+                def j = jenkins.model.Jenkins.get()
+                println(j.getDescriptorByName('io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersBuilder')?.displayName)
+                println(hudson.tasks.BuildStep.BUILDERS.any { it.clazz.name.endsWith('SnykProvisionUsersBuilder') })
+                def step = org.jenkinsci.plugins.workflow.steps.StepDescriptor.byFunctionName('snykProvisionUsers')
+                println(step?.clazz?.name)
+                println(step?.requiredContext*.simpleName?.sort())
+                println(step?.configPage)
+                """);
+
+        assertThat(output.lines().toList()).containsExactly("Provision users to Snyk", "true",
+                "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersStep",
+                "[EnvVars, FilePath, Launcher, Run, TaskListener]",
+                "/io/jenkins/plugins/snykprovisioning/jenkins/SnykProvisionUsersBuilder/config.jelly");
+    }
 }

@@ -16,4 +16,9 @@ public abstract class StepExecution implements Serializable {
     }
 
     public abstract boolean start() throws Exception;
+
+    /** Asked to abort; by default fails the step at once with {@code cause}. */
+    public void stop(Throwable cause) throws Exception {
+        throw new UnsupportedOperationException();
+    }
 }

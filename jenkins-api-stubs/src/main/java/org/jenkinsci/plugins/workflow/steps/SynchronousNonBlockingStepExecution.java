@@ -15,4 +15,10 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
     public final boolean start() throws Exception {
         throw new UnsupportedOperationException();
     }
+
+    /** Cancels the running {@link #run()} (interrupting its thread) and fails the step with {@code cause}. */
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -139,11 +139,7 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
     }
 
     public ListBoxModel doFillRegionItems() {
-        ListBoxModel items = new ListBoxModel();
-        for (SnykRegion each : SnykRegion.values()) {
-            items.add(Messages.SnykProvisioningGlobalConfiguration_RegionOption(each.id(), each.location()), each.id());
-        }
-        return items;
+        return ProvisioningForm.regionItems();
     }
 
     // The checks below only look at the text typed (no network, no credentials), so they need neither

@@ -1,0 +1,203 @@
+package io.jenkins.plugins.snykprovisioning.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.snykprovisioning.simulator.DemoState;
+import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
+import io.jenkins.plugins.snykprovisioning.simulator.SimulatorState;
+import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
+import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
+import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A Snyk simulator in the test JVM on loopback, with the Jenkins under test pointed at it (the global
+ * configuration's API URL) and holding its token as Secret text credentials. The demo tenant
+ * ({@link DemoState}) plus {@code outsider@example.com}, a Snyk user in no org of the group, whom Snyk
+ * refuses to add.
+ */
+final class SimulatedSnykForJenkins implements AutoCloseable {
+
+    static final String CREDENTIALS_ID = "snyk-acceptance-token";
+    static final String ORG = DemoState.PLATFORM_ORG_ID;
+    static final String GROUP = DemoState.GROUP_ID;
+    static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
+    static final String CONFIG = "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisioningGlobalConfiguration.get()";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Recognisable, so that any leak into a log or a file is found. */
+    final String token = "SNYKTOKEN-acceptance-" + UUID.randomUUID();
+    final SnykSimulator simulator;
+    final LocalJenkins jenkins;
+    private String previousRateLimit;
+
+    private SimulatedSnykForJenkins(LocalJenkins jenkins) {
+        this.jenkins = jenkins;
+        SimulatorState state = DemoState.create();
+        state.addToken(new ApiToken(token, "jenkins-acceptance", DemoState.ADMIN_USER_ID, TokenType.PERSONAL, true));
+        state.addUser("u-outsider", "outsider@example.com", "Outsider", "outsider", true);
+        this.simulator = new SnykSimulator(state).start(0);
+    }
+
+    static SimulatedSnykForJenkins start(LocalJenkins jenkins) {
+        SimulatedSnykForJenkins snyk = new SimulatedSnykForJenkins(jenkins);
+        jenkins.scriptConsole(CONFIG + ".apiUrl = '" + snyk.simulator.baseUrl() + "'");
+        // The simulator takes far more than Snyk's 1,500 requests a minute: tests need not be paced.
+        snyk.previousRateLimit = jenkins.scriptConsole("println(" + CONFIG + ".rateLimitPerMinute)").trim();
+        jenkins.scriptConsole(CONFIG + ".rateLimitPerMinute = 60000");
+        // Builds start at once instead of after the default quiet period of 5 s.
+        jenkins.scriptConsole("jenkins.model.Jenkins.get().quietPeriod = 0");
+        snyk.secretText(CREDENTIALS_ID, snyk.token);
+        return snyk;
+    }
+
+    @Override
+    public void close() {
+        jenkins.scriptConsole(CONFIG + ".apiUrl = null; " + CONFIG + ".rateLimitPerMinute = " + previousRateLimit);
+        simulator.stop();
+    }
+
+    /** Adds (or replaces) global Secret text credentials. */
+    void secretText(String id, String secret) {
+        jenkins.scriptConsole("""
+                import com.cloudbees.plugins.credentials.CredentialsScope
+                import com.cloudbees.plugins.credentials.SystemCredentialsProvider
+                import com.cloudbees.plugins.credentials.domains.Domain
+                import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl
+                import hudson.util.Secret
+                def store = SystemCredentialsProvider.getInstance().getStore()
+                def created = new StringCredentialsImpl(CredentialsScope.GLOBAL, '%s', 'Snyk API token for tests', Secret.fromString('%s'))
+                def existing = store.getCredentials(Domain.global()).find { it.id == created.id }
+                if (existing) { store.updateCredentials(Domain.global(), existing, created) } else { store.addCredentials(Domain.global(), created) }
+                """.formatted(id, secret));
+    }
+
+    /** A Pipeline job running {@code script} in the sandbox. */
+    void pipelineJob(String name, String script) {
+        jenkins.createJob(name, """
+                <?xml version='1.1' encoding='UTF-8'?>
+                <flow-definition plugin="workflow-job">
+                  <definition class="org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition" plugin="workflow-cps">
+                    <script>%s</script>
+                    <sandbox>true</sandbox>
+                  </definition>
+                </flow-definition>
+                """.formatted(xml(script)));
+    }
+
+    /**
+     * A freestyle job with the build step, configured by {@code settings} (element name to value, written
+     * as they are: no others, so the defaults of the rest are used), and string or text parameters.
+     */
+    void freestyleJob(String name, Map<String, String> settings, String parameters) {
+        StringBuilder step = new StringBuilder();
+        settings.forEach((key, value) -> step.append("      <").append(key).append('>').append(xml(value))
+                .append("</").append(key).append(">\n"));
+        jenkins.createJob(name, """
+                <?xml version='1.1' encoding='UTF-8'?>
+                <project>
+                  <properties>%s</properties>
+                  <scm class="hudson.scm.NullSCM"/>
+                  <canRoam>true</canRoam>
+                  <disabled>false</disabled>
+                  <builders>
+                    <io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersBuilder plugin="snyk-user-provisioning">
+                %s    </io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersBuilder>
+                  </builders>
+                  <publishers/>
+                  <buildWrappers/>
+                </project>
+                """.formatted(parameters, step));
+    }
+
+    /** A file in the workspace of a job that runs on the built-in node. */
+    void workspaceFile(String job, String relativePath, String content) {
+        try {
+            Path file = jenkins.home().resolve("workspace").resolve(job).resolve(relativePath);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a build to its end. */
+    LocalJenkins.Build build(String job, Map<String, String> parameters) {
+        int number = jenkins.build(job, parameters);
+        return jenkins.waitForBuild(job, number, BUILD_TIMEOUT);
+    }
+
+    String console(LocalJenkins.Build build) {
+        return jenkins.consoleText(build.job(), build.number());
+    }
+
+    /** The build's summary of the provisioning run, from the remote API. */
+    JsonNode summary(LocalJenkins.Build build) {
+        LocalJenkins.Response response = jenkins.get("job/" + build.job() + "/" + build.number() + "/api/json?depth=1");
+        assertThat(response.status()).isEqualTo(200);
+        for (JsonNode action : response.json().path("actions")) {
+            if (action.path("_class").asText().endsWith(".ProvisioningSummaryAction")) {
+                return action;
+            }
+        }
+        throw new AssertionError("No provisioning summary on " + build + ": " + response.body());
+    }
+
+    JsonNode resultsArtifact(LocalJenkins.Build build, String path) {
+        try {
+            return JSON.readTree(jenkins.artifact(build.job(), build.number(), path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value the Pipeline step returned, as the script echoed it: {@code RESULT=[key:value, ...]}. */
+    static Map<String, String> echoedMap(String console) {
+        String line = console.lines().filter(text -> text.startsWith("RESULT=[")).findFirst()
+                .orElseThrow(() -> new AssertionError("No RESULT= line in\n" + console));
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String pair : line.substring("RESULT=[".length(), line.length() - 1).split(", ")) {
+            int colon = pair.indexOf(':');
+            values.put(pair.substring(0, colon), pair.substring(colon + 1));
+        }
+        return values;
+    }
+
+    boolean pending(String email) {
+        return simulator.state().pendingProvisions(ORG).stream().anyMatch(p -> p.email().equalsIgnoreCase(email));
+    }
+
+    List<LoggedRequest> writesMentioning(String text) {
+        return simulator.requests().writes().stream()
+                .filter(request -> request.requestBody() != null && request.requestBody().contains(text)).toList();
+    }
+
+    /** The token is in no console, artifact, build record or Jenkins log line. */
+    void assertTokenNowhere(LocalJenkins.Build build) {
+        assertThat(console(build)).doesNotContain(token);
+        assertThat(jenkins.log()).doesNotContain(token);
+        Path builds = jenkins.home().resolve("jobs").resolve(build.job()).resolve("builds").resolve(Integer.toString(build.number()));
+        try (Stream<Path> files = Files.walk(builds)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)).as(file.toString())
+                        .doesNotContain(token);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

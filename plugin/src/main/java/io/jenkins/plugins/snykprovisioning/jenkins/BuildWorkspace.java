@@ -1,0 +1,25 @@
+package io.jenkins.plugins.snykprovisioning.jenkins;
+
+import io.jenkins.plugins.snykprovisioning.input.UserSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The build's workspace, wherever it lives, as the run needs it. Paths are relative to the workspace;
+ * each is checked to stay inside it (symbolic links resolved where the file lives) before it is used.
+ */
+interface BuildWorkspace {
+
+    /** A user file of at most {@code maxBytes}, checked now and again each time it is opened. */
+    UserSource userFile(String relativePath, long maxBytes) throws IOException, InterruptedException;
+
+    /** Copies a workspace file of at most {@code maxBytes} to {@code target} on the controller. */
+    void copyToController(String relativePath, long maxBytes, Path target) throws IOException, InterruptedException;
+
+    /** Writes {@code source}, a file on the controller, to the workspace (folders are created). */
+    void copyFromController(Path source, String relativePath) throws IOException, InterruptedException;
+
+    /** Archives workspace files with the build: artifact path to workspace path. */
+    void archive(Map<String, String> artifacts) throws IOException, InterruptedException;
+}

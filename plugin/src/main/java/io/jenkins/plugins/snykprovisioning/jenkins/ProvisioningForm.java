@@ -1,0 +1,154 @@
+package io.jenkins.plugins.snykprovisioning.jenkins;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.model.Item;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.snykprovisioning.engine.Mode;
+import io.jenkins.plugins.snykprovisioning.http.ApiTransport;
+import io.jenkins.plugins.snykprovisioning.http.TransportException;
+import io.jenkins.plugins.snykprovisioning.snyk.SelfClient;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
+import java.io.IOException;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * The form logic of the provisioning settings, shared by the freestyle step's and the Pipeline step's
+ * descriptors (which Stapler calls, and which only delegate here).
+ */
+final class ProvisioningForm {
+
+    private ProvisioningForm() {
+    }
+
+    /** Secret text credentials the item may use; only the current id for users who may not see them. */
+    static ListBoxModel fillCredentialsIdItems(Item item, String credentialsId) {
+        boolean allowed = item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+        if (!allowed) {
+            return new StandardListBoxModel().includeCurrentValue(credentialsId);
+        }
+        return new StandardListBoxModel().includeEmptyValue()
+                .includeAs(ACL.SYSTEM2, item, StringCredentials.class)
+                .includeCurrentValue(credentialsId);
+    }
+
+    /** The regions, after "Use the global default" (a blank region). */
+    static ListBoxModel fillRegionItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.ProvisioningForm_GlobalRegion(), "");
+        items.addAll(regionItems());
+        return items;
+    }
+
+    /** Snyk's regions, e.g. "SNYK-EU-01 (Europe)". */
+    static ListBoxModel regionItems() {
+        ListBoxModel items = new ListBoxModel();
+        for (SnykRegion region : SnykRegion.values()) {
+            items.add(Messages.SnykProvisioningGlobalConfiguration_RegionOption(region.id(), region.location()), region.id());
+        }
+        return items;
+    }
+
+    static ListBoxModel fillModeItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.ProvisioningForm_ModeProvision(), Mode.PROVISION.id());
+        items.add(Messages.ProvisioningForm_ModeUpdateRoles(), Mode.UPDATE_ROLES.id());
+        return items;
+    }
+
+    // The checks below only look at the text typed: no credentials, no network, so no POST or permission.
+
+    static FormValidation checkSnykId(String value) {
+        String problem = FieldSyntax.snykIdProblem(value);
+        return problem == null ? FormValidation.ok() : FormValidation.warning(problem);
+    }
+
+    static FormValidation checkUsersFile(String value, String users) {
+        if (value == null || value.isBlank()) {
+            return users == null || users.isBlank() ? FormValidation.error(Messages.ProvisioningForm_NoUsers())
+                    : FormValidation.ok();
+        }
+        if (users != null && !users.isBlank()) {
+            return FormValidation.error(Messages.ResolvedSettings_BothUsers());
+        }
+        return checkWorkspacePath(value);
+    }
+
+    /** A workspace path (blank is fine: the field is optional or has a default). */
+    static FormValidation checkWorkspacePath(String value) {
+        if (value == null || value.isBlank() || FieldSyntax.hasVariable(value)) {
+            return FormValidation.ok();
+        }
+        String problem = FieldSyntax.workspacePathProblem(value);
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+    }
+
+    /**
+     * Calls Snyk's {@code /self} with the credentials, in the region chosen (or the global one) or at the
+     * global API URL override: "Connected as ..." or Snyk's own error text, without the token. Callers are
+     * POST-only; the permission to configure the item (or the controller) is checked here.
+     */
+    static FormValidation testConnection(Item item, String credentialsId, String region) {
+        if (item == null) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        } else {
+            item.checkPermission(Item.CONFIGURE);
+        }
+        if (credentialsId == null || credentialsId.isBlank()) {
+            return FormValidation.error(Messages.ProvisioningForm_NoCredentials());
+        }
+        if (FieldSyntax.hasVariable(credentialsId)) {
+            return FormValidation.warning(Messages.ProvisioningForm_CredentialsExpression());
+        }
+        StringCredentials credentials = CredentialsProvider
+                .lookupCredentialsInItem(StringCredentials.class, item, ACL.SYSTEM2, List.of()).stream()
+                .filter(candidate -> candidate.getId().equals(credentialsId))
+                .findFirst().orElse(null);
+        if (credentials == null) {
+            return FormValidation.error(Messages.RunCredentials_NotFound(credentialsId));
+        }
+        SnykApiDefaults defaults = SnykApiDefaults.current();
+        SnykApiBase base;
+        try {
+            base = defaults.apiBase(region == null || region.isBlank() ? null : region);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        SnykApi api;
+        try {
+            api = new SnykApi(base, SnykApi.DEFAULT_REST_VERSION,
+                    new ApiTransport(credentials.getSecret().getPlainText(), defaults.transport(1, 1)));
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        try {
+            SelfClient.Self self = api.self().get();
+            return FormValidation.ok(Messages.ProvisioningForm_Connected(base, describe(self)));
+        } catch (SnykApiException | TransportException e) {
+            return FormValidation.error(Messages.ProvisioningForm_ConnectionFailed(base, e.getMessage()));
+        } finally {
+            closeQuietly(api);
+        }
+    }
+
+    private static void closeQuietly(SnykApi api) {
+        try {
+            api.close();
+        } catch (IOException e) {
+            // Only the idle connections are released here; the answer is already given.
+        }
+    }
+
+    private static String describe(SelfClient.Self self) {
+        String name = self.name() != null ? self.name() : self.username() != null ? self.username() : self.id();
+        return self.email() == null || self.email().equals(name) ? String.valueOf(name) : name + " <" + self.email() + ">";
+    }
+}

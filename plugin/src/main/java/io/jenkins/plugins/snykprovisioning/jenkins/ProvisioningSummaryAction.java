@@ -1,0 +1,261 @@
+package io.jenkins.plugins.snykprovisioning.jenkins;
+
+import hudson.model.Run;
+import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
+import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * One provisioning run on the build's page (summary.jelly) and its own page (index.jelly): the count of
+ * each outcome, the failed users with their reasons (the first {@value #MAX_FAILED_USERS}), and links to
+ * the archived results. Also in the build's remote API ({@code api/json}).
+ *
+ * <p>Saved with the build, so it holds only strings, numbers, JDK collections and this plugin's classes:
+ * Jenkins' class filter refuses other types in build records.
+ */
+@ExportedBean
+public final class ProvisioningSummaryAction implements RunAction2 {
+
+    /** Failed users kept with the build; the failed rows' file has them all. */
+    static final int MAX_FAILED_USERS = 200;
+    static final String URL_NAME = "snyk-provisioning";
+
+    private final String mode;
+    private final boolean dryRun;
+    private final boolean complete;
+    private final boolean interrupted;
+    private final String fatalError;
+    private final long total;
+    private final long notProcessed;
+    private final LinkedHashMap<String, Long> counts = new LinkedHashMap<>();
+    private final ArrayList<FailedUser> failedUsers;
+    private final String resultsFile;
+    private final String failedCsv;
+    private final boolean archived;
+    private int number = 1;
+    private transient Run<?, ?> run;
+
+    /**
+     * @param failedUsers the first failed users (more are dropped)
+     * @param resultsFile the results JSON, relative to the workspace (and the artifacts, when {@code archived})
+     * @param failedCsv the failed rows' CSV, likewise
+     */
+    ProvisioningSummaryAction(RunSummary summary, List<FailedUser> failedUsers, String resultsFile, String failedCsv,
+            boolean archived) {
+        this.mode = summary.mode();
+        this.dryRun = summary.dryRun();
+        this.complete = summary.complete();
+        this.interrupted = summary.interrupted();
+        this.fatalError = summary.fatalError();
+        this.total = summary.totalRows();
+        this.notProcessed = summary.notProcessed();
+        for (OutcomeCategory category : OutcomeCategory.values()) {
+            counts.put(category.key(), summary.count(category));
+        }
+        this.failedUsers = new ArrayList<>(failedUsers.subList(0, Math.min(failedUsers.size(), MAX_FAILED_USERS)));
+        this.resultsFile = resultsFile;
+        this.failedCsv = failedCsv;
+        this.archived = archived;
+    }
+
+    /** The {@code number}th run of the build; each has its own page. */
+    void numbered(int number) {
+        this.number = number;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-people";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return number == 1 ? Messages.ProvisioningSummaryAction_DisplayName()
+                : Messages.ProvisioningSummaryAction_NumberedDisplayName(number);
+    }
+
+    @Override
+    public String getUrlName() {
+        return number == 1 ? URL_NAME : URL_NAME + "-" + number;
+    }
+
+    @Exported
+    public String getMode() {
+        return mode;
+    }
+
+    @Exported
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** Every user has an outcome: not interrupted, no fatal error. */
+    @Exported
+    public boolean isComplete() {
+        return complete;
+    }
+
+    @Exported
+    public boolean isInterrupted() {
+        return interrupted;
+    }
+
+    /** Why the run stopped early (a rejected token, an unusable file), or null. */
+    @Exported
+    public String getFatalError() {
+        return fatalError;
+    }
+
+    /** User rows in the file. */
+    @Exported
+    public long getTotal() {
+        return total;
+    }
+
+    @Exported
+    public long getNotProcessed() {
+        return notProcessed;
+    }
+
+    /** Users per outcome, under the keys of the results file and of the Pipeline step's value. */
+    @Exported
+    public Map<String, Long> getCounts() {
+        return counts;
+    }
+
+    public long getFailed() {
+        return counts.getOrDefault(OutcomeCategory.FAILED.key(), 0L);
+    }
+
+    @Exported
+    public List<FailedUser> getFailedUsers() {
+        return failedUsers;
+    }
+
+    /** Failed users not listed here (see the failed rows' file). */
+    @Exported
+    public long getFailedUsersNotShown() {
+        return Math.max(0, getFailed() - failedUsers.size());
+    }
+
+    @Exported
+    public String getResultsFile() {
+        return resultsFile;
+    }
+
+    @Exported
+    public String getFailedCsv() {
+        return failedCsv;
+    }
+
+    /** True when the results and failed rows are among the build's artifacts. */
+    @Exported
+    public boolean isArchived() {
+        return archived;
+    }
+
+    /** Says that the list is cut short, or null when every failed user is listed. */
+    public String getFailedUsersNote() {
+        long notShown = getFailedUsersNotShown();
+        return notShown == 0 ? null : Messages.ProvisioningSummaryAction_FailedUsersCapped(failedUsers.size(), getFailed());
+    }
+
+    public String getNotArchivedNote() {
+        return Messages.ProvisioningSummaryAction_NotArchived(resultsFile, failedCsv);
+    }
+
+    /** The outcomes with their readable names, for the pages. */
+    public List<OutcomeCount> getOutcomes() {
+        List<OutcomeCount> outcomes = new ArrayList<>();
+        counts.forEach((key, count) -> outcomes.add(new OutcomeCount(SummaryTable.label(OutcomeCategory.byKey(key)), count)));
+        return outcomes;
+    }
+
+    /** One line for the build page, e.g. "3 users: 2 done, 1 failed (dry run)". */
+    public String getHeadline() {
+        long failed = getFailed();
+        String status = interrupted ? Messages.ProvisioningSummaryAction_Interrupted()
+                : fatalError != null ? Messages.ProvisioningSummaryAction_Stopped()
+                : failed > 0 ? Messages.ProvisioningSummaryAction_SomeFailed(failed)
+                : Messages.ProvisioningSummaryAction_AllDone();
+        return Messages.ProvisioningSummaryAction_Headline(total, mode, status)
+                + (dryRun ? " " + Messages.ProvisioningSummaryAction_DryRun() : "");
+    }
+
+    /** An outcome and how many users ended in it, for the pages. */
+    public static final class OutcomeCount {
+        private final String label;
+        private final long count;
+
+        OutcomeCount(String label, long count) {
+            this.label = label;
+            this.count = count;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public long getCount() {
+            return count;
+        }
+    }
+
+    /** A user the run could not do, and why. */
+    @ExportedBean(defaultVisibility = 2)
+    public static final class FailedUser {
+        private final String email;
+        private final String orgId;
+        private final int line;
+        private final String error;
+
+        FailedUser(String email, String orgId, int line, String error) {
+            this.email = email;
+            this.orgId = orgId;
+            this.line = line;
+            this.error = error;
+        }
+
+        @Exported
+        public String getEmail() {
+            return email;
+        }
+
+        @Exported
+        public String getOrgId() {
+            return orgId;
+        }
+
+        /** The user's line in the file, 0 when unknown. */
+        @Exported
+        public int getLine() {
+            return line;
+        }
+
+        @Exported
+        public String getError() {
+            return error;
+        }
+    }
+}

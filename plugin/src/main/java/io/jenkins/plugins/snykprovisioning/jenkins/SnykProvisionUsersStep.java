@@ -1,0 +1,325 @@
+package io.jenkins.plugins.snykprovisioning.jenkins;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The Pipeline step {@code snykProvisionUsers}: the freestyle step's run, whose value is a map of plain
+ * values (the count of each outcome, {@code total}, {@code complete}, {@code dryRun}, and the workspace
+ * paths {@code resultsFile} and {@code failedCsv}). It uses the freestyle step's form.
+ */
+public class SnykProvisionUsersStep extends Step implements ProvisioningSettings {
+
+    static final String FUNCTION_NAME = "snykProvisionUsers";
+
+    private final String credentialsId;
+    private final String orgId;
+    private String groupId;
+    private String usersFile;
+    private String users;
+    private String defaultRole;
+    private String mode = DEFAULT_MODE;
+    private boolean dryRun;
+    private String region;
+    private int concurrency;
+    private int maxRetries;
+    private String resultsFile = DEFAULT_RESULTS_FILE;
+    private boolean archiveResults = true;
+    private boolean failOnUserErrors;
+    private String resumeFrom;
+
+    /** @param orgId may be left out when every row of the user file names its org */
+    @DataBoundConstructor
+    public SnykProvisionUsersStep(String credentialsId, String orgId) {
+        this.credentialsId = ProvisioningSettings.optional(credentialsId);
+        this.orgId = ProvisioningSettings.optional(orgId);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    @Override
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @Override
+    public String getOrgId() {
+        return orgId;
+    }
+
+    @Override
+    public String getGroupId() {
+        return groupId;
+    }
+
+    @DataBoundSetter
+    public void setGroupId(String groupId) {
+        this.groupId = ProvisioningSettings.optional(groupId);
+    }
+
+    @Override
+    public String getUsersFile() {
+        return usersFile;
+    }
+
+    @DataBoundSetter
+    public void setUsersFile(String usersFile) {
+        this.usersFile = ProvisioningSettings.optional(usersFile);
+    }
+
+    @Override
+    public String getUsers() {
+        return users;
+    }
+
+    @DataBoundSetter
+    public void setUsers(String users) {
+        this.users = ProvisioningSettings.optional(users);
+    }
+
+    @Override
+    public String getDefaultRole() {
+        return defaultRole;
+    }
+
+    @DataBoundSetter
+    public void setDefaultRole(String defaultRole) {
+        this.defaultRole = ProvisioningSettings.optional(defaultRole);
+    }
+
+    @Override
+    public String getMode() {
+        return mode;
+    }
+
+    @DataBoundSetter
+    public void setMode(String mode) {
+        this.mode = ProvisioningSettings.modeOrDefault(mode);
+    }
+
+    @Override
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public String getRegion() {
+        return region;
+    }
+
+    @DataBoundSetter
+    public void setRegion(String region) {
+        this.region = ProvisioningSettings.optional(region);
+    }
+
+    @Override
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    @DataBoundSetter
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    @Override
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    @DataBoundSetter
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    @Override
+    public String getResultsFile() {
+        return resultsFile;
+    }
+
+    @DataBoundSetter
+    public void setResultsFile(String resultsFile) {
+        this.resultsFile = ProvisioningSettings.resultsFileOrDefault(resultsFile);
+    }
+
+    @Override
+    public boolean isArchiveResults() {
+        return archiveResults;
+    }
+
+    @DataBoundSetter
+    public void setArchiveResults(boolean archiveResults) {
+        this.archiveResults = archiveResults;
+    }
+
+    @Override
+    public boolean isFailOnUserErrors() {
+        return failOnUserErrors;
+    }
+
+    @DataBoundSetter
+    public void setFailOnUserErrors(boolean failOnUserErrors) {
+        this.failOnUserErrors = failOnUserErrors;
+    }
+
+    @Override
+    public String getResumeFrom() {
+        return resumeFrom;
+    }
+
+    @DataBoundSetter
+    public void setResumeFrom(String resumeFrom) {
+        this.resumeFrom = ProvisioningSettings.optional(resumeFrom);
+    }
+
+    /**
+     * Runs off the Pipeline thread. It does not survive a controller restart, but every outcome is
+     * journaled as it happens and the results of an interrupted run are kept, so a run can be resumed.
+     */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient SnykProvisionUsersStep step;
+        private transient volatile Thread worker;
+        private transient volatile Throwable gracefulStopCause;
+
+        Execution(SnykProvisionUsersStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            worker = Thread.currentThread();
+            try {
+                StepContext context = getContext();
+                return BuildProvisioning.run(step, context.get(Run.class), context.get(FilePath.class),
+                        context.get(EnvVars.class), context.get(Launcher.class), context.get(TaskListener.class))
+                        .stepValue();
+            } catch (InterruptedException e) {
+                // Stopped by stop(): end with its cause (which says "aborted by ..."), now that results are kept.
+                Throwable cause = gracefulStopCause;
+                if (cause instanceof Exception stopped) {
+                    throw stopped;
+                }
+                throw e;
+            } finally {
+                worker = null;
+            }
+        }
+
+        /**
+         * The first stop interrupts the run, which then records and archives what it did before the step
+         * fails (by default the step would fail at once, while its results are still being written). A second
+         * stop, or one before the run started, fails the step at once.
+         */
+        @Override
+        public void stop(Throwable cause) throws Exception {
+            Thread running = worker;
+            if (running == null || gracefulStopCause != null) {
+                super.stop(cause);
+                return;
+            }
+            gracefulStopCause = cause;
+            running.interrupt();
+        }
+    }
+
+    /** The freestyle step's form, help and checks (which both descriptors delegate to {@link ProvisioningForm}). */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        public DescriptorImpl() {
+            for (String property : PROPERTIES) {
+                addHelpFileRedirect(property, SnykProvisionUsersBuilder.class, property);
+            }
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.SnykProvisionUsersBuilder_DisplayName();
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
+        }
+
+        @Override
+        public String getConfigPage() {
+            return getViewPage(SnykProvisionUsersBuilder.class, "config.jelly");
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return ProvisioningForm.fillCredentialsIdItems(item, credentialsId);
+        }
+
+        public ListBoxModel doFillRegionItems() {
+            return ProvisioningForm.fillRegionItems();
+        }
+
+        public ListBoxModel doFillModeItems() {
+            return ProvisioningForm.fillModeItems();
+        }
+
+        public FormValidation doCheckOrgId(@QueryParameter String value) {
+            return ProvisioningForm.checkSnykId(value);
+        }
+
+        public FormValidation doCheckGroupId(@QueryParameter String value) {
+            return ProvisioningForm.checkSnykId(value);
+        }
+
+        public FormValidation doCheckUsersFile(@QueryParameter String value, @QueryParameter String users) {
+            return ProvisioningForm.checkUsersFile(value, users);
+        }
+
+        public FormValidation doCheckResultsFile(@QueryParameter String value) {
+            return ProvisioningForm.checkWorkspacePath(value);
+        }
+
+        public FormValidation doCheckResumeFrom(@QueryParameter String value) {
+            return ProvisioningForm.checkWorkspacePath(value);
+        }
+
+        @POST
+        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                @QueryParameter String region) {
+            return ProvisioningForm.testConnection(item, credentialsId, region);
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package io.jenkins.plugins.snykprovisioning.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.snykprovisioning.simulator.DemoState;
+import io.jenkins.plugins.snykprovisioning.simulator.Latency;
+import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
+import io.jenkins.plugins.snykprovisioning.simulator.SimulatorState;
+import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
+import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
+import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run both build steps share, driven without Jenkins against the simulator over HTTP. */
+class ProvisioningRunnerTest {
+
+    private static final String CREDENTIALS_ID = "snyk-token";
+    private static final String RESULTS = ProvisioningSettings.DEFAULT_RESULTS_FILE;
+    private static final String FAILED_CSV = "snyk-provisioning-results-failed.csv";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final String token = "jenkins-unit-token-" + UUID.randomUUID();
+    private SnykSimulator simulator;
+    private LocalBuild build;
+    private TestSettings settings;
+
+    @BeforeEach
+    void start() throws IOException {
+        SimulatorState state = DemoState.create();
+        state.addToken(new ApiToken(token, "jenkins", DemoState.ADMIN_USER_ID, TokenType.PERSONAL, true));
+        // In the platform, but in no org of the group: Snyk refuses to add this user.
+        state.addUser("u-outsider", "outsider@example.com", "Outsider", "outsider", true);
+        simulator = new SnykSimulator(state).start(0);
+        build = new LocalBuild(dir);
+        build.tokens.put(CREDENTIALS_ID, token);
+        settings = new TestSettings();
+        settings.credentialsId = CREDENTIALS_ID;
+        settings.orgId = DemoState.PLATFORM_ORG_ID;
+        settings.groupId = DemoState.GROUP_ID;
+        settings.usersFile = "users.csv";
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.stop();
+    }
+
+    private ProvisioningRunner runner() {
+        return new ProvisioningRunner(build, build, build, build.log,
+                new SnykApiDefaults("SNYK-US-01", simulator.baseUrl(), 4, 0, 2, 5, 1, null));
+    }
+
+    private ProvisioningResult run() throws Exception {
+        return runner().run(ResolvedSettings.of(settings, UnaryOperator.identity()));
+    }
+
+    private JsonNode results() throws IOException {
+        return JSON.readTree(build.workspace.resolve(RESULTS).toFile());
+    }
+
+    private List<String> emails(JsonNode results, String category) {
+        List<String> emails = new ArrayList<>();
+        results.get(category).forEach(entry -> emails.add(entry.get("email").asText()));
+        return emails;
+    }
+
+    private boolean pending(String email) {
+        return simulator.state().pendingProvisions(DemoState.PLATFORM_ORG_ID).stream()
+                .anyMatch(provision -> provision.email().equalsIgnoreCase(email));
+    }
+
+    /** Everything the run wrote or showed: the console, the workspace, the build's folder, the summary. */
+    private String everythingWritten() throws IOException {
+        StringBuilder all = new StringBuilder(build.console());
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(file));
+            }
+        }
+        for (ProvisioningSummaryAction summary : build.summaries) {
+            all.append(summary.getHeadline()).append(summary.getFatalError());
+            summary.getFailedUsers().forEach(user -> all.append(user.getError()));
+        }
+        return all.toString();
+    }
+
+    @Test
+    void provisionsFromTheWorkspaceFileAndKeepsTheResultsWithTheBuild() throws Exception {
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\nfrank@example.com,Developer\n"
+                + "carol@example.com,Org Collaborator\n");
+
+        ProvisioningResult result = run();
+
+        assertThat(result.usersFailed()).isFalse();
+        assertThat(result.stepValue()).containsExactly(Map.entry("provisioned", 2L), Map.entry("already_provisioned", 0L),
+                Map.entry("org_memberships", 1L), Map.entry("already_added", 0L), Map.entry("role_updated", 0L),
+                Map.entry("failed", 0L), Map.entry("skipped", 0L), Map.entry("total", 3L), Map.entry("complete", true),
+                Map.entry("dryRun", false), Map.entry("resultsFile", RESULTS), Map.entry("failedCsv", FAILED_CSV));
+        assertThat(pending("erin@example.com")).isTrue();
+        assertThat(pending("frank@example.com")).isTrue();
+        assertThat(simulator.state().memberRole(DemoState.PLATFORM_ORG_ID, DemoState.CAROL_USER_ID)).isPresent();
+
+        assertThat(emails(results(), "provisioned")).containsExactlyInAnyOrder("erin@example.com", "frank@example.com");
+        assertThat(results().at("/summary/complete").asBoolean()).isTrue();
+        assertThat(Files.readAllLines(build.workspace.resolve(FAILED_CSV))).containsExactly(
+                "email,role_public_id,org_id,user_id,line,error");
+        assertThat(build.artifacts.resolve(RESULTS)).hasSameTextualContentAs(build.workspace.resolve(RESULTS));
+        assertThat(build.artifacts.resolve(FAILED_CSV)).exists();
+
+        assertThat(build.summaries).singleElement().satisfies(summary -> {
+            assertThat(summary.getCounts()).containsEntry("provisioned", 2L).containsEntry("org_memberships", 1L)
+                    .containsEntry("failed", 0L);
+            assertThat(summary.getTotal()).isEqualTo(3);
+            assertThat(summary.isComplete()).isTrue();
+            assertThat(summary.isArchived()).isTrue();
+            assertThat(summary.getFailedUsers()).isEmpty();
+            assertThat(summary.getResultsFile()).isEqualTo(RESULTS);
+            assertThat(summary.getHeadline()).isEqualTo("3 user row(s), mode provision: every user done");
+        });
+        assertThat(build.console()).contains(
+                "Snyk user provisioning: mode provision, users from users.csv, org " + DemoState.PLATFORM_ORG_ID
+                        + ", group " + DemoState.GROUP_ID + ", API " + simulator.baseUrl(),
+                "provision of 3 user row(s) from users.csv in 1 org(s)",
+                "Snyk provisioning summary", "Provisioned (new users)", "Results:     " + RESULTS,
+                "Both files are archived with the build.");
+        assertThat(everythingWritten()).doesNotContain(token);
+    }
+
+    @Test
+    void failedUsersAreListedWithTheirReasonsAndNeverShowTheToken() throws Exception {
+        // Snyk's error texts would carry the Authorization header; the engine must redact it.
+        simulator.config().setEchoTokenInErrors(true);
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\nnot-an-email,Org Collaborator\n"
+                + "gina@example.com,No Such Role\noutsider@example.com,Org Collaborator\n");
+
+        ProvisioningResult result = run();
+
+        assertThat(result.usersFailed()).isTrue();
+        assertThat(result.stepValue()).containsEntry("failed", 3L).containsEntry("provisioned", 1L)
+                .containsEntry("complete", true);
+        ProvisioningSummaryAction summary = build.summaries.get(0);
+        assertThat(summary.getFailedUsers()).extracting(ProvisioningSummaryAction.FailedUser::getEmail)
+                .containsExactlyInAnyOrder("not-an-email", "gina@example.com", "outsider@example.com");
+        assertThat(summary.getFailedUsers()).filteredOn(user -> user.getEmail().equals("not-an-email")).singleElement()
+                .satisfies(user -> {
+                    assertThat(user.getLine()).isEqualTo(3);
+                    assertThat(user.getError()).isEqualTo("'not-an-email' is not a valid email address");
+                    assertThat(user.getOrgId()).isEqualTo(DemoState.PLATFORM_ORG_ID);
+                });
+        assertThat(summary.getFailedUsersNote()).isNull();
+        assertThat(summary.getHeadline()).isEqualTo("4 user row(s), mode provision: 3 failed");
+        assertThat(Files.readAllLines(build.workspace.resolve(FAILED_CSV))).hasSize(4);
+        assertThat(build.console()).contains("FAILED outsider@example.com", "fix them and run again");
+        assertThat(simulator.requests().entries()).anyMatch(request -> request.status() >= 400);
+        assertThat(everythingWritten()).doesNotContain(token);
+    }
+
+    @Test
+    void failOnUserErrorsFailsTheBuildAfterKeepingTheResults() throws Exception {
+        settings.failOnUserErrors = true;
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\nnot-an-email,Org Collaborator\n");
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessage("1 user(s) failed, and failOnUserErrors is set");
+
+        assertThat(build.summaries).singleElement().satisfies(summary -> assertThat(summary.getFailed()).isEqualTo(1));
+        assertThat(build.artifacts.resolve(FAILED_CSV)).content().contains("not-an-email");
+    }
+
+    @Test
+    void aRejectedTokenStopsTheRunWithSnyksAnswerAndKeepsWhatWasRecorded() throws Exception {
+        String wrongToken = "not-a-valid-token-" + UUID.randomUUID();
+        build.tokens.put(CREDENTIALS_ID, wrongToken);
+        // Snyk's error text would carry the Authorization header; the engine must redact it.
+        simulator.config().setEchoTokenInErrors(true);
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\n");
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessageContaining("HTTP 401").hasMessageContaining("check the token and the region");
+
+        assertThat(simulator.requests().writes()).isEmpty();
+        assertThat(results().at("/summary/complete").asBoolean()).isFalse();
+        assertThat(results().at("/summary/fatal_error").asText()).contains("HTTP 401");
+        assertThat(build.artifacts.resolve(RESULTS)).exists();
+        assertThat(build.summaries).singleElement().satisfies(summary -> {
+            assertThat(summary.getFatalError()).contains("HTTP 401");
+            assertThat(summary.getHeadline()).endsWith("stopped on an error");
+        });
+        assertThat(everythingWritten()).doesNotContain(wrongToken).contains("****");
+    }
+
+    @Test
+    void unknownCredentialsFailBeforeAnythingIsSent() throws Exception {
+        settings.credentialsId = "no-such-credentials";
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\n");
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessageStartingWith("No Secret text credentials with id 'no-such-credentials'");
+        assertThat(simulator.requests().count()).isZero();
+        assertThat(build.summaries).isEmpty();
+    }
+
+    @Test
+    void aMissingUserFileFailsBeforeAnythingIsSent() throws Exception {
+        settings.usersFile = "missing.csv";
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessage("missing.csv: no such file in the workspace");
+        assertThat(simulator.requests().count()).isZero();
+        assertThat(build.summaries).isEmpty();
+    }
+
+    @Test
+    void anInvalidUserFileStopsTheRunBeforeAnyUserIsSent() throws Exception {
+        build.write("users.csv", "name,team\nErin,blue\n");
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class).hasMessageStartingWith("users.csv");
+
+        assertThat(simulator.requests().writes()).isEmpty();
+        assertThat(build.summaries).singleElement()
+                .satisfies(summary -> assertThat(summary.getFatalError()).startsWith("users.csv"));
+        assertThat(results().at("/summary/complete").asBoolean()).isFalse();
+    }
+
+    @Test
+    void pathsLeavingTheWorkspaceAreRefused() throws Exception {
+        Path outside = Files.writeString(dir.resolve("outside.csv"), "email,role\nerin@example.com,Org Collaborator\n");
+        Files.createSymbolicLink(build.workspace.resolve("link.csv"), outside);
+
+        for (String path : List.of("../outside.csv", outside.toString(), "sub/../../outside.csv")) {
+            settings.usersFile = path;
+            assertThatThrownBy(this::run).as(path).isInstanceOf(ProvisioningException.class)
+                    .hasMessageContaining("usersFile: ");
+        }
+        settings.usersFile = "link.csv";
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessage("link.csv leads outside the workspace (through a symbolic link); refused");
+        settings.usersFile = "users.csv";
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\n");
+        settings.resultsFile = "../results.json";
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class).hasMessageContaining("resultsFile: ");
+
+        assertThat(simulator.requests().count()).isZero();
+    }
+
+    @Test
+    void aDryRunChangesNothing() throws Exception {
+        settings.dryRun = true;
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\ncarol@example.com,Developer\n");
+
+        ProvisioningResult result = run();
+
+        assertThat(simulator.requests().writes()).isEmpty();
+        assertThat(simulator.requests().count()).isPositive();
+        assertThat(pending("erin@example.com")).isFalse();
+        assertThat(result.stepValue()).containsEntry("dryRun", true).containsEntry("complete", true)
+                .containsEntry("total", 2L);
+        assertThat(results().at("/summary/dry_run").asBoolean()).isTrue();
+        assertThat(build.summaries.get(0).getHeadline()).endsWith("(dry run: nothing was changed)");
+        assertThat(build.console()).contains("dry run (nothing will be changed)");
+    }
+
+    @Test
+    void inlineUsersAndIdsComeFromTheBuildEnvironment() throws Exception {
+        settings.usersFile = null;
+        settings.users = "${USERS}";
+        settings.orgId = "${ORG}";
+        settings.resultsFile = "out/${RESULTS}";
+        Map<String, String> environment = Map.of("USERS", "email,role\nerin@example.com,Org Collaborator\n",
+                "ORG", DemoState.PLATFORM_ORG_ID, "RESULTS", "run.json");
+
+        ProvisioningResult result = runner().run(ResolvedSettings.of(settings, text -> expand(text, environment)));
+
+        assertThat(result.stepValue()).containsEntry("provisioned", 1L).containsEntry("resultsFile", "out/run.json")
+                .containsEntry("failedCsv", "out/run-failed.csv");
+        assertThat(build.workspace.resolve("out/run.json")).exists();
+        assertThat(build.artifacts.resolve("out/run-failed.csv")).exists();
+        assertThat(build.console()).contains("users from users (inline)");
+        assertThat(pending("erin@example.com")).isTrue();
+    }
+
+    @Test
+    void anAbortedRunKeepsItsPartialResultsAndAResumeFinishesWithoutRepeatingWrites() throws Exception {
+        int users = 150;
+        build.write("users.csv", "email,role\n" + IntStream.rangeClosed(1, users)
+                .mapToObj(i -> String.format("bulk%03d@example.com,Org Collaborator%n", i)).collect(Collectors.joining()));
+        settings.concurrency = 2;
+        simulator.config().setLatency(Latency.fixed(40));
+
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread buildThread = new Thread(() -> {
+            try {
+                run();
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "aborted build");
+        buildThread.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (simulator.requests().writes().size() < 20 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        buildThread.interrupt();
+        buildThread.join(30_000);
+
+        assertThat(buildThread.isAlive()).isFalse();
+        assertThat(outcome.get()).isInstanceOf(InterruptedException.class)
+                .hasMessageContaining("the results so far are kept");
+        int writesWhenAborted = simulator.requests().writes().size();
+        assertThat(writesWhenAborted).isBetween(20, users - 1);
+        JsonNode partial = results();
+        assertThat(partial.at("/summary/complete").asBoolean()).isFalse();
+        assertThat(partial.at("/summary/interrupted").asBoolean()).isTrue();
+        assertThat(build.artifacts.resolve(RESULTS)).hasSameTextualContentAs(build.workspace.resolve(RESULTS));
+        assertThat(build.summaries).singleElement().satisfies(summary -> {
+            assertThat(summary.isInterrupted()).isTrue();
+            assertThat(summary.getHeadline()).endsWith("interrupted, results incomplete");
+        });
+        List<String> doneBeforeAbort = emails(partial, "provisioned");
+        assertThat(doneBeforeAbort).isNotEmpty().hasSizeLessThan(users);
+        Thread.sleep(200);
+        assertThat(simulator.requests().writes()).as("no request after the abort").hasSize(writesWhenAborted);
+
+        simulator.config().setLatency(Latency.NONE);
+        long resumedFrom = simulator.requests().count();
+        settings.resumeFrom = RESULTS;
+        ProvisioningResult resumed = run();
+
+        assertThat(resumed.stepValue()).containsEntry("complete", true).containsEntry("failed", 0L)
+                .containsEntry("total", (long) users);
+        List<LoggedRequest> resumedWrites = simulator.requests().writes().stream()
+                .filter(request -> request.sequence() > resumedFrom).toList();
+        assertThat(resumedWrites).hasSizeLessThanOrEqualTo(users - doneBeforeAbort.size());
+        for (String email : doneBeforeAbort) {
+            assertThat(resumedWrites).as(email).noneMatch(request -> request.requestBody().contains(email));
+        }
+        for (int i = 1; i <= users; i++) {
+            assertThat(pending(String.format("bulk%03d@example.com", i))).isTrue();
+        }
+        assertThat(build.console()).contains(doneBeforeAbort.size() + " user(s) already done by the earlier run");
+    }
+
+    /** ${NAME} replaced from {@code variables}, unknown ones left as they are (as Jenkins' EnvVars does). */
+    static String expand(String text, Map<String, String> variables) {
+        String result = text;
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            result = result.replace("${" + variable.getKey() + "}", variable.getValue());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,83 @@
+package io.jenkins.plugins.snykprovisioning.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
+import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ProvisioningSummaryActionTest {
+
+    private static RunSummary summary(long provisioned, long failed, boolean interrupted) {
+        return new RunSummary("provision", false, !interrupted, interrupted, null, provisioned + failed + 5,
+                Map.of(OutcomeCategory.PROVISIONED, provisioned, OutcomeCategory.FAILED, failed), interrupted ? 5 : 0, 10, 10, 0,
+                0, Instant.EPOCH, Instant.EPOCH, List.of());
+    }
+
+    private static List<ProvisioningSummaryAction.FailedUser> failedUsers(int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new ProvisioningSummaryAction.FailedUser("u" + i + "@example.com", "org", i + 1, "no"))
+                .toList();
+    }
+
+    @Test
+    void aLongListOfFailedUsersIsCutShortAndSaysSo() {
+        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(3, 250, false), failedUsers(250), "r.json",
+                "r-failed.csv", true);
+
+        assertThat(action.getFailedUsers()).hasSize(200).first().extracting(ProvisioningSummaryAction.FailedUser::getEmail)
+                .isEqualTo("u1@example.com");
+        assertThat(action.getFailedUsersNotShown()).isEqualTo(50);
+        assertThat(action.getFailedUsersNote())
+                .isEqualTo("The first 200 of 250 failed users are listed here; the failed rows file has them all.");
+        assertThat(action.getHeadline()).isEqualTo("258 user row(s), mode provision: 250 failed");
+    }
+
+    @Test
+    void everyOutcomeIsCountedInTheResultsFileOrder() {
+        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(2, 0, true), List.of(), "r.json",
+                "r-failed.csv", false);
+
+        assertThat(action.getCounts()).containsOnlyKeys("provisioned", "already_provisioned", "org_memberships",
+                "already_added", "role_updated", "failed", "skipped");
+        assertThat(action.getOutcomes()).extracting(ProvisioningSummaryAction.OutcomeCount::getLabel)
+                .startsWith("Provisioned (new users)", "Already provisioned", "Added to org (existing users)");
+        assertThat(action.getNotProcessed()).isEqualTo(5);
+        assertThat(action.getHeadline()).isEqualTo("7 user row(s), mode provision: interrupted, results incomplete");
+        assertThat(action.getNotArchivedNote()).contains("r.json", "r-failed.csv");
+    }
+
+    @Test
+    void aBuildsSecondRunHasAPageOfItsOwn() {
+        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(1, 0, false), List.of(), "r.json",
+                "r-failed.csv", true);
+        assertThat(action.getUrlName()).isEqualTo("snyk-provisioning");
+
+        action.numbered(2);
+
+        assertThat(action.getUrlName()).isEqualTo("snyk-provisioning-2");
+        assertThat(action.getDisplayName()).isEqualTo("Snyk provisioning 2");
+    }
+
+    @Test
+    void whatIsSavedWithTheBuildIsPlainJdkAndPluginTypes() throws Exception {
+        // Jenkins' class filter refuses other libraries' types (e.g. immutable collections) in build records.
+        List<Class<?>> fieldTypes = new ArrayList<>();
+        for (Field field : ProvisioningSummaryAction.class.getDeclaredFields()) {
+            if (!Modifier.isTransient(field.getModifiers())
+                    && !Modifier.isStatic(field.getModifiers())) {
+                fieldTypes.add(field.getType());
+            }
+        }
+        assertThat(fieldTypes).allMatch(type -> type.isPrimitive() || type == String.class || type == ArrayList.class
+                || type == LinkedHashMap.class);
+    }
+}

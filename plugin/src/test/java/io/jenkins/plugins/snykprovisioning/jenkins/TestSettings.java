@@ -1,0 +1,96 @@
+package io.jenkins.plugins.snykprovisioning.jenkins;
+
+/** Provisioning settings as a job would configure them, with the build steps' defaults. */
+final class TestSettings implements ProvisioningSettings {
+
+    String credentialsId;
+    String orgId;
+    String groupId;
+    String usersFile;
+    String users;
+    String defaultRole;
+    String mode = DEFAULT_MODE;
+    boolean dryRun;
+    String region;
+    int concurrency;
+    int maxRetries;
+    String resultsFile = DEFAULT_RESULTS_FILE;
+    boolean archiveResults = true;
+    boolean failOnUserErrors;
+    String resumeFrom;
+
+    @Override
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @Override
+    public String getOrgId() {
+        return orgId;
+    }
+
+    @Override
+    public String getGroupId() {
+        return groupId;
+    }
+
+    @Override
+    public String getUsersFile() {
+        return usersFile;
+    }
+
+    @Override
+    public String getUsers() {
+        return users;
+    }
+
+    @Override
+    public String getDefaultRole() {
+        return defaultRole;
+    }
+
+    @Override
+    public String getMode() {
+        return mode;
+    }
+
+    @Override
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @Override
+    public String getRegion() {
+        return region;
+    }
+
+    @Override
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    @Override
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    @Override
+    public String getResultsFile() {
+        return resultsFile;
+    }
+
+    @Override
+    public boolean isArchiveResults() {
+        return archiveResults;
+    }
+
+    @Override
+    public boolean isFailOnUserErrors() {
+        return failOnUserErrors;
+    }
+
+    @Override
+    public String getResumeFrom() {
+        return resumeFrom;
+    }
+}
