@@ -16,6 +16,9 @@ import io.jenkins.plugins.snykprovisioning.snyk.PendingProvision;
 import io.jenkins.plugins.snykprovisioning.snyk.ProvisionClient;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Provisioning one user: pending → {@code already_provisioned} (or its role replaced); a member →
@@ -26,10 +29,10 @@ final class ProvisionWorkflow extends UserWorkflow {
 
     private final SnykApi api;
     private final String groupId;
-    private final SharedRead<String, OrgDirectory> orgs;
+    private final OrgReads orgs;
     private final GroupDirectory group;
 
-    ProvisionWorkflow(SnykApi api, RunRequest request, SharedRead<String, OrgDirectory> orgs, GroupDirectory group) {
+    ProvisionWorkflow(SnykApi api, RunRequest request, OrgReads orgs, GroupDirectory group) {
         super(request.dryRun());
         this.api = api;
         this.groupId = request.groupId();
@@ -40,21 +43,22 @@ final class ProvisionWorkflow extends UserWorkflow {
     @Override
     UserOutcome run(PlannedRow row, RoleCatalog.ResolvedRole role, Step step) throws TransportException, SnykApiException {
         step.is("reading org " + row.orgId());
-        OrgDirectory org = orgs.get(row.orgId());
-        PendingProvision pending = org.pending(row.email());
+        PendingProvision pending = orgs.pending(row.orgId(), row.email());
         if (pending != null) {
             return pendingUser(row, role, pending, step);
         }
-        Membership member = org.member(row.email());
+        Optional<Map<String, Membership>> members = orgs.members(row.orgId());
+        Membership member = members.map(byEmail -> byEmail.get(row.email().toLowerCase(Locale.ROOT))).orElse(null);
         if (member != null) {
             return existingMember(row, role, member, step);
         }
+        boolean membersListed = members.isPresent();
         Membership known = group == null ? null : group.cached(row.email());
         if (known != null) {
-            return addToOrg(row, role, known.userId(), org, step);
+            return addToOrg(row, role, known.userId(), membersListed, step);
         }
         if (dryRun) {
-            return planWithoutWriting(row, role, org, step);
+            return planWithoutWriting(row, role, membersListed, step);
         }
         step.is("provisioning to org " + row.orgId());
         ProvisionClient.Result result = api.provisioning().provision(row.orgId(), row.email(), role.publicId());
@@ -83,7 +87,7 @@ final class ProvisionWorkflow extends UserWorkflow {
             return UserOutcome.failure(row.subject(), "The user already exists in Snyk but is not a member of group " + groupId,
                     exists.detail().status(), "user_not_found_in_group", exists.detail().code(), exists.detail().requestId());
         }
-        return addToOrg(row, role, inGroup.userId(), org, step);
+        return addToOrg(row, role, inGroup.userId(), membersListed, step);
     }
 
     private UserOutcome pendingUser(PlannedRow row, RoleCatalog.ResolvedRole role, PendingProvision pending, Step step)
@@ -124,10 +128,10 @@ final class ProvisionWorkflow extends UserWorkflow {
         return success(ROLE_UPDATED, row, change);
     }
 
-    private UserOutcome addToOrg(PlannedRow row, RoleCatalog.ResolvedRole role, String userId, OrgDirectory org, Step step)
+    private UserOutcome addToOrg(PlannedRow row, RoleCatalog.ResolvedRole role, String userId, boolean membersListed, Step step)
             throws TransportException, SnykApiException {
         if (dryRun) {
-            if (!org.membersListed()) {
+            if (!membersListed) {
                 step.is("reading the membership in org " + row.orgId());
                 Membership member = api.orgMemberships().findByEmail(row.orgId(), row.email()).orElse(null);
                 if (member != null) {
@@ -156,13 +160,13 @@ final class ProvisionWorkflow extends UserWorkflow {
     }
 
     /** A dry run cannot ask Snyk whether a user exists by provisioning; it looks the user up instead. */
-    private UserOutcome planWithoutWriting(PlannedRow row, RoleCatalog.ResolvedRole role, OrgDirectory org, Step step)
+    private UserOutcome planWithoutWriting(PlannedRow row, RoleCatalog.ResolvedRole role, boolean membersListed, Step step)
             throws TransportException, SnykApiException {
         if (group != null) {
             step.is("finding the user in group " + groupId);
             Membership inGroup = group.find(row.email());
             if (inGroup != null) {
-                return addToOrg(row, role, inGroup.userId(), org, step);
+                return addToOrg(row, role, inGroup.userId(), membersListed, step);
             }
         }
         return success(PROVISIONED, row, planned("provision").put("email", row.email()).put("rolePublicId", role.publicId()));

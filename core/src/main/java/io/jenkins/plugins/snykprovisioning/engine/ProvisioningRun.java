@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -105,8 +106,7 @@ public final class ProvisioningRun {
                 if (scan.rows == 0) {
                     throw new InputFileException(request.source().name(), 0, "has no users (only a header or blank lines)");
                 }
-                RoleCatalog roles = loadRoles();
-                work(scan, roles, recorder);
+                work(scan, recorder);
             } catch (InputFileException e) {
                 fatalError = e.getMessage();
             } catch (CancelledException e) {
@@ -137,16 +137,18 @@ public final class ProvisioningRun {
         return roles;
     }
 
-    private void work(InputScan scan, RoleCatalog roles, RunRecorder recorder) throws IOException {
-        Set<String> carried = carryOver(scan, recorder);
-        listener.started(new RunPlan(request.mode(), request.dryRun(), request.source().name(), scan.rows, scan.invalidRows,
-                scan.duplicateRows, scan.usersPerOrg.size(), carried.size()));
-        UserWorkflow workflow = workflow(scan);
+    private void work(InputScan scan, RunRecorder recorder) throws IOException, TransportException, SnykApiException {
         int workers = Math.min(200, api.transport().settings().concurrency() * 4);
         ExecutorService pool = Executors.newFixedThreadPool(workers, workerThreads());
         // Bounded hand-over: the file is read only as fast as users are done.
         Semaphore backlog = new Semaphore(workers * 2);
         try (UserRows rows = UserRows.open(request.source(), request.limits())) {
+            // The reads every user waits for go out at once, while the roles are read.
+            UserWorkflow workflow = workflow(scan, pool);
+            RoleCatalog roles = loadRoles();
+            Set<String> carried = carryOver(scan, recorder);
+            listener.started(new RunPlan(request.mode(), request.dryRun(), request.source().name(), scan.rows, scan.invalidRows,
+                    scan.duplicateRows, scan.usersPerOrg.size(), carried.size()));
             UserRow row;
             while (!stopping && (row = rows.next()) != null) {
                 PlannedRow planned = PlannedRow.of(row, request);
@@ -295,12 +297,16 @@ public final class ProvisioningRun {
         return carried;
     }
 
-    private UserWorkflow workflow(InputScan scan) {
+    /** The workflow of the run's mode, its shared reads already started on {@code pool}. */
+    private UserWorkflow workflow(InputScan scan, Executor pool) {
+        int maxOrgs = api.transport().settings().concurrency();
         if (request.mode() == Mode.UPDATE_ROLES) {
-            return new RoleUpdateWorkflow(api, request, listener);
+            RoleUpdateWorkflow workflow = new RoleUpdateWorkflow(api, request, listener);
+            workflow.prefetch(scan.usersPerOrg.keySet(), pool, maxOrgs);
+            return workflow;
         }
-        SharedRead<String, OrgDirectory> orgs = new SharedRead<>(
-                org -> OrgDirectory.load(api, org, scan.usersPerOrg.getOrDefault(org, 0), listener));
+        OrgReads orgs = new OrgReads(api, scan.usersPerOrg, listener);
+        orgs.prefetch(pool, maxOrgs);
         GroupDirectory group = request.groupId() == null ? null
                 : new GroupDirectory(api, request.groupId(), dispatched::get, scan.firstRows.size(), listener);
         return new ProvisionWorkflow(api, request, orgs, group);

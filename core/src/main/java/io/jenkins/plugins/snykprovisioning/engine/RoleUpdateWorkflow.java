@@ -8,10 +8,12 @@ import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.snyk.OrgMember;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * Snyk's role-update procedure for one member: find them in the org's member list (read once per
@@ -50,6 +52,11 @@ final class RoleUpdateWorkflow extends UserWorkflow {
             listener.notice("org " + org + ": " + index.size() + " member(s) listed");
             return index;
         });
+    }
+
+    /** Starts listing the members of the orgs (at most {@code maxOrgs}) on {@code executor}. */
+    void prefetch(Collection<String> orgs, Executor executor, int maxOrgs) {
+        orgs.stream().limit(maxOrgs).forEach(org -> members.prefetch(org, executor));
     }
 
     @Override

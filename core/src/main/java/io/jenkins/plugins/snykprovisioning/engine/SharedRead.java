@@ -1,9 +1,11 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
+import io.jenkins.plugins.snykprovisioning.http.CancelledException;
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * A read that serves many users, made once per key and shared: the first caller loads it while
@@ -27,6 +29,17 @@ final class SharedRead<K, V> {
 
     SharedRead(Loader<K, V> loader) {
         this.loader = loader;
+    }
+
+    /** Starts loading {@code key} on {@code executor}; a failure is kept for the users who ask. */
+    void prefetch(K key, Executor executor) {
+        executor.execute(() -> {
+            try {
+                get(key);
+            } catch (TransportException | SnykApiException | CancelledException e) {
+                // Kept (or, for an interruption, left to be read again): each user asking reports it.
+            }
+        });
     }
 
     V get(K key) throws TransportException, SnykApiException {

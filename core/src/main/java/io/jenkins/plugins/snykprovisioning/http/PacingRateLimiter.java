@@ -8,7 +8,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PacingRateLimiter implements RateLimiter {
 
+    /**
+     * Requests are paced this much under the limit: sent evenly, they still arrive a few
+     * milliseconds early or late, and a window that sees one too many answers 429.
+     */
+    static final double HEADROOM = 0.98;
+
     private final Object lock = new Object();
+    private volatile int requestsPerMinute;
     private volatile long intervalNanos;
     private long nextSlot;
 
@@ -21,11 +28,12 @@ public final class PacingRateLimiter implements RateLimiter {
         if (requestsPerMinute <= 0) {
             throw new IllegalArgumentException("A rate limit must be positive, got " + requestsPerMinute);
         }
-        this.intervalNanos = TimeUnit.MINUTES.toNanos(1) / requestsPerMinute;
+        this.requestsPerMinute = requestsPerMinute;
+        this.intervalNanos = (long) (TimeUnit.MINUTES.toNanos(1) / (requestsPerMinute * HEADROOM));
     }
 
     public int requestsPerMinute() {
-        return (int) (TimeUnit.MINUTES.toNanos(1) / intervalNanos);
+        return requestsPerMinute;
     }
 
     @Override

@@ -37,7 +37,9 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
                 return Math.min(hinted, maxServerHint.toMillis());
             }
         }
-        long ceiling = Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(attempt - 1, 20));
+        // A 5xx is usually over at once: retried sooner than a 429 (slow down) or a connection failure (maybe down).
+        long base = response != null && response.status() >= 500 ? Math.max(1, baseDelay.toMillis() / 5) : baseDelay.toMillis();
+        long ceiling = Math.min(maxDelay.toMillis(), base << Math.min(attempt - 1, 20));
         // "Equal jitter": at least half the backoff, so retries never hammer, spread over the rest.
         return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
     }

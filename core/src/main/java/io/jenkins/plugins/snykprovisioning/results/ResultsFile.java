@@ -39,7 +39,7 @@ public final class ResultsFile {
     private static void writeCategory(JsonGenerator json, Path journal, OutcomeCategory category) throws IOException {
         json.writeArrayFieldStart(category.key());
         if (journal != null) {
-            RunJournal.read(journal, outcome -> {
+            RunJournal.read(journal, category, outcome -> {
                 if (outcome.category() == category) {
                     json.writeTree(outcome.entry());
                 }

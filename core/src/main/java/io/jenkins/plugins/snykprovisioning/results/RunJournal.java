@@ -20,6 +20,8 @@ import java.time.Instant;
 public final class RunJournal implements Closeable {
 
     static final String FORMAT = "snyk-provisioning-journal";
+    /** How {@link #record} starts every line: the category first, so a reader can skip other categories unparsed. */
+    private static final String CATEGORY_PREFIX = "{\"category\":\"";
 
     private final Path path;
     private final BufferedWriter writer;
@@ -68,10 +70,16 @@ public final class RunJournal implements Closeable {
      * skipped: that user simply counts as not done.
      */
     public static void read(Path path, Visitor visitor) throws IOException {
+        read(path, null, visitor);
+    }
+
+    /** Reads only the outcomes of the category {@code only} (all when null), parsing no other line. */
+    public static void read(Path path, OutcomeCategory only, Visitor visitor) throws IOException {
+        String wanted = only == null ? null : CATEGORY_PREFIX + only.key() + "\"";
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             String text;
             while ((text = reader.readLine()) != null) {
-                if (text.isBlank()) {
+                if (text.isBlank() || (wanted != null && text.startsWith(CATEGORY_PREFIX) && !text.startsWith(wanted))) {
                     continue;
                 }
                 JsonNode line;
