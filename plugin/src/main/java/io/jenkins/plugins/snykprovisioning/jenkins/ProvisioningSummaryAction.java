@@ -14,8 +14,8 @@ import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * One provisioning run on the build's page (summary.jelly) and its own page (index.jelly): the count of
- * each outcome, the failed users with their reasons (the first {@value #MAX_FAILED_USERS}), and links to
- * the archived results. Also in the build's remote API ({@code api/json}).
+ * each outcome, the failed users with their reasons (the first {@value #FAILED_USERS_IN_SUMMARY} on the
+ * build's page, the first {@value #MAX_FAILED_USERS} on its own), and links to the archived results. Also in the build's remote API ({@code api/json}).
  *
  * <p>Saved with the build, so it holds only strings, numbers, JDK collections and this plugin's classes:
  * Jenkins' class filter refuses other types in build records.
@@ -25,6 +25,8 @@ public final class ProvisioningSummaryAction implements RunAction2 {
 
     /** Failed users kept with the build; the failed rows' file has them all. */
     static final int MAX_FAILED_USERS = 200;
+    /** Failed users listed on the build's page; its own page lists the others. */
+    static final int FAILED_USERS_IN_SUMMARY = 5;
     static final String URL_NAME = "snyk-provisioning";
 
     private final String mode;
@@ -151,6 +153,11 @@ public final class ProvisioningSummaryAction implements RunAction2 {
     @Exported
     public List<FailedUser> getFailedUsers() {
         return failedUsers;
+    }
+
+    /** The first failed users, for the build's page. */
+    public List<FailedUser> getFailedUsersInSummary() {
+        return failedUsers.subList(0, Math.min(failedUsers.size(), FAILED_USERS_IN_SUMMARY));
     }
 
     /** Failed users not listed here (see the failed rows' file). */

@@ -30,8 +30,13 @@ final class WorkspacePaths {
         return size;
     }
 
-    /** Checks that a file may be written at {@code relativePath}: inside the workspace, and not a folder. */
+    /**
+     * Checks that a file may be written at {@code relativePath}: inside the workspace, and not a folder.
+     * Creates the workspace folder when it is missing.
+     */
     static void checkWritable(Path workspace, String relativePath) throws IOException {
+        // A build that has written nothing yet (a Pipeline given its users inline) may have no workspace folder.
+        Files.createDirectories(workspace);
         Path file = inside(workspace, relativePath);
         if (Files.isDirectory(file)) {
             throw new ProvisioningException(Messages.WorkspacePaths_NotAFile(relativePath));

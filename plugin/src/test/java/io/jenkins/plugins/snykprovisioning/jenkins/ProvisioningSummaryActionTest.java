@@ -39,6 +39,18 @@ class ProvisioningSummaryActionTest {
         assertThat(action.getFailedUsersNote())
                 .isEqualTo("The first 200 of 250 failed users are listed here; the failed rows file has them all.");
         assertThat(action.getHeadline()).isEqualTo("258 user row(s), mode provision: 250 failed");
+        assertThat(action.getFailedUsersInSummary()).extracting(ProvisioningSummaryAction.FailedUser::getEmail)
+                .containsExactly("u1@example.com", "u2@example.com", "u3@example.com", "u4@example.com", "u5@example.com");
+    }
+
+    @Test
+    void aShortListOfFailedUsersIsShownWholeOnTheBuildPage() {
+        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(3, 2, false), failedUsers(2), "r.json",
+                "r-failed.csv", true);
+
+        assertThat(action.getFailedUsersInSummary()).extracting(ProvisioningSummaryAction.FailedUser::getEmail)
+                .containsExactly("u1@example.com", "u2@example.com");
+        assertThat(action.getFailedUsersNote()).isNull();
     }
 
     @Test

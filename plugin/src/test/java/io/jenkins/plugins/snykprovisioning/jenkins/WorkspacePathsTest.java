@@ -88,4 +88,14 @@ class WorkspacePathsTest {
         assertThatThrownBy(() -> WorkspacePaths.checkWritable(workspace, "../results.json"))
                 .isInstanceOf(ProvisioningException.class);
     }
+
+    @Test
+    void aMissingWorkspaceIsCreatedForTheResults() throws IOException {
+        Path notYetCreated = dir.resolve("new-ws");
+
+        WorkspacePaths.checkWritable(notYetCreated, "reports/1.json");
+
+        assertThat(notYetCreated).isDirectory();
+        assertThat(WorkspacePaths.inside(notYetCreated, "reports/1.json")).isEqualTo(notYetCreated.toRealPath().resolve("reports/1.json"));
+    }
 }
