@@ -96,15 +96,10 @@ class FreestyleBuilderIT {
                   <parameterDefinitions>
                     <hudson.model.StringParameterDefinition><name>ORG</name><defaultValue></defaultValue></hudson.model.StringParameterDefinition>
                     <hudson.model.TextParameterDefinition><name>USERS</name><defaultValue></defaultValue></hudson.model.TextParameterDefinition>
-                    <com.cloudbees.plugins.credentials.CredentialsParameterDefinition plugin="credentials">
-                      <name>SNYK_CRED</name>
-                      <defaultValue>no-such-credentials</defaultValue>
-                      <credentialType>org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl</credentialType>
-                      <required>true</required>
-                    </com.cloudbees.plugins.credentials.CredentialsParameterDefinition>
+                    %s
                   </parameterDefinitions>
                 </hudson.model.ParametersDefinitionProperty>
-                """);
+                """.formatted(SimulatedSnykForJenkins.secretTextParameter("SNYK_CRED", "no-such-credentials")));
 
         LocalJenkins.Build build = snyk.build("freestyle-parameters", Map.of("ORG", DemoState.PAYMENTS_ORG_ID,
                 "USERS", "email,role\nparam-ivan@example.com,Org Collaborator\nparam-judy@example.com,Developer\n",

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,9 +28,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A real Jenkins process on loopback, with a fresh JENKINS_HOME holding the kit's plugins, its boot
- * scripts (which create user {@code admin} and an API token) and the plugin under test. Every request
- * authenticates with that token, which is never printed.
+ * A real Jenkins process on loopback, with a JENKINS_HOME (fresh, or kept from an earlier boot) holding the
+ * kit's plugins, its boot scripts (which create user {@code admin} with a password and an API token) and the
+ * plugin under test. Every request authenticates with that token, which is never printed.
  */
 public final class LocalJenkins implements AutoCloseable {
 
@@ -56,7 +57,7 @@ public final class LocalJenkins implements AutoCloseable {
     }
 
     private final Process process;
-    private final Thread killOnExit;
+    private final Thread stopOnExit;
     private final Path home;
     private final Path log;
     private final URI url;
@@ -64,10 +65,10 @@ public final class LocalJenkins implements AutoCloseable {
     private final Duration bootTime;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private LocalJenkins(Process process, Thread killOnExit, Path workDir, URI url, String apiToken,
+    private LocalJenkins(Process process, Thread stopOnExit, Path workDir, URI url, String apiToken,
             Duration bootTime) {
         this.process = process;
-        this.killOnExit = killOnExit;
+        this.stopOnExit = stopOnExit;
         this.home = workDir.resolve("home");
         this.log = workDir.resolve("jenkins.log");
         this.url = url;
@@ -78,27 +79,45 @@ public final class LocalJenkins implements AutoCloseable {
 
     /**
      * Boots Jenkins in {@code workDir} (emptied first) with {@code hpi} installed as the plugin under test,
-     * and waits until it is up and the admin API token is written.
+     * on a free port, and waits until it is up and the admin API token is written.
      */
     public static LocalJenkins start(JenkinsKit kit, Path hpi, Path workDir) throws IOException, InterruptedException {
+        return start(kit, hpi, workDir, 0, false);
+    }
+
+    /**
+     * Boots Jenkins in {@code workDir} with {@code hpi} installed as the plugin under test, on
+     * {@code preferredPort} when it is free (else, or when 0, on any free port), and waits until it is up
+     * and the admin API token is written. With {@code keepHome}, a JENKINS_HOME left there by an earlier
+     * boot is kept (its jobs, builds, credentials and admin password), with the plugins replaced by the
+     * kit's and {@code hpi}; otherwise {@code workDir} is emptied first.
+     */
+    public static LocalJenkins start(JenkinsKit kit, Path hpi, Path workDir, int preferredPort, boolean keepHome)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(hpi)) {
             throw new IllegalStateException("The plugin under test is not built: " + hpi + " (run mvn verify)");
         }
-        deleteRecursively(workDir);
         Path home = workDir.resolve("home");
+        if (!keepHome) {
+            deleteRecursively(workDir);
+        }
         Path plugins = Files.createDirectories(home.resolve("plugins"));
         for (Path plugin : kit.pluginFiles()) {
-            Files.copy(plugin, plugins.resolve(plugin.getFileName()));
+            Files.copy(plugin, plugins.resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.copy(hpi, plugins.resolve(PLUGIN_ID + ".jpi"));
+        // Copied, not moved, so its modification time is now: Jenkins unpacks it again over an older copy.
+        Files.copy(hpi, plugins.resolve(PLUGIN_ID + ".jpi"), StandardCopyOption.REPLACE_EXISTING);
         Path initScripts = Files.createDirectories(home.resolve("init.groovy.d"));
         try (Stream<Path> scripts = Files.list(kit.initScriptsDir())) {
             for (Path script : scripts.toList()) {
-                Files.copy(script, initScripts.resolve(script.getFileName()));
+                Files.copy(script, initScripts.resolve(script.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        // The boot script writes a new token each boot: an old file must not pass for the new one.
+        Path tokenFile = home.resolve("admin-api-token.txt");
+        Files.deleteIfExists(tokenFile);
         Path log = workDir.resolve("jenkins.log");
-        int port = freePort();
+        int port = preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort();
 
         List<String> command = List.of(kit.java().toString(), "-Xmx1g", "-Djava.awt.headless=true",
                 "-Djenkins.install.runSetupWizard=false", "-Dhudson.model.UpdateCenter.never=true",
@@ -113,10 +132,10 @@ public final class LocalJenkins implements AutoCloseable {
 
         long started = System.nanoTime();
         Process process = builder.start();
-        Thread killOnExit = new Thread(process::destroyForcibly, "stop Jenkins " + port);
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        // Should this JVM end first (Ctrl+C, a crash), Jenkins is still stopped, cleanly when it can be.
+        Thread stopOnExit = new Thread(() -> stopProcess(process), "stop Jenkins " + port);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
 
-        Path tokenFile = home.resolve("admin-api-token.txt");
         long deadline = started + BOOT_TIMEOUT.toNanos();
         try {
             while (!(Files.isRegularFile(tokenFile) && Files.size(tokenFile) > 0 && readLog(log).contains(READY_LINE))) {
@@ -131,12 +150,12 @@ public final class LocalJenkins implements AutoCloseable {
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             stopProcess(process);
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
             throw e;
         }
         Duration bootTime = Duration.ofNanos(System.nanoTime() - started);
         String token = Files.readString(tokenFile).trim();
-        return new LocalJenkins(process, killOnExit, workDir, URI.create("http://127.0.0.1:" + port + "/"), token,
+        return new LocalJenkins(process, stopOnExit, workDir, URI.create("http://127.0.0.1:" + port + "/"), token,
                 bootTime);
     }
 
@@ -147,6 +166,15 @@ public final class LocalJenkins implements AutoCloseable {
     /** The JENKINS_HOME of this instance. */
     public Path home() {
         return home;
+    }
+
+    /** The password of user {@code admin}, for the login form: the boot script keeps it in JENKINS_HOME. */
+    public String adminPassword() {
+        try {
+            return Files.readString(home.resolve("admin-password.txt")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No admin password in " + home, e);
+        }
     }
 
     /** How long the boot took, until the API token was usable. */
@@ -262,11 +290,16 @@ public final class LocalJenkins implements AutoCloseable {
         return response.body();
     }
 
+    /** Waits until Jenkins has exited: stopped from its own pages, by {@link #stop()}, or killed. */
+    public void awaitExit() throws InterruptedException {
+        process.waitFor();
+    }
+
     /** Stops Jenkins (gracefully, then forcibly) and keeps its folder for inspection. */
     public void stop() {
         stopProcess(process);
         try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
         } catch (IllegalStateException shuttingDown) {
             // The JVM is exiting; the hook runs anyway.
         }
@@ -345,6 +378,14 @@ public final class LocalJenkins implements AutoCloseable {
         }
     }
 
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -365,7 +406,8 @@ public final class LocalJenkins implements AutoCloseable {
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything in it; nothing when it does not exist. */
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

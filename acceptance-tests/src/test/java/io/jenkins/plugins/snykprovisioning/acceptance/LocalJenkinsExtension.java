@@ -56,11 +56,21 @@ public final class LocalJenkinsExtension implements BeforeAllCallback, Parameter
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class, key -> boot(), Shared.class);
     }
 
+    /** The project's root folder: {@code acceptance.projectRoot}, which the build sets, or the parent folder. */
+    static Path projectRoot() {
+        return Path.of(System.getProperty("acceptance.projectRoot", "..")).toAbsolutePath().normalize();
+    }
+
+    /** The plugin under test: {@code acceptance.hpi}, which the build sets, or the plugin module's build output. */
+    static Path hpi(Path projectRoot) {
+        return Path.of(System.getProperty("acceptance.hpi",
+                projectRoot.resolve("plugin/target/snyk-user-provisioning.hpi").toString()));
+    }
+
     private static Shared boot() {
         Shared shared = new Shared();
-        Path projectRoot = Path.of(System.getProperty("acceptance.projectRoot", "..")).toAbsolutePath().normalize();
-        Path hpi = Path.of(System.getProperty("acceptance.hpi",
-                projectRoot.resolve("plugin/target/snyk-user-provisioning.hpi").toString()));
+        Path projectRoot = projectRoot();
+        Path hpi = hpi(projectRoot);
         Path workDir = Path.of(System.getProperty("acceptance.workDir", "target/jenkins")).toAbsolutePath();
         try {
             JenkinsKit kit = JenkinsKit.locate(projectRoot, System.getenv());

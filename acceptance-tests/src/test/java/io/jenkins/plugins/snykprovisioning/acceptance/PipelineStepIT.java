@@ -185,28 +185,15 @@ class PipelineStepIT {
     @Test
     void aCredentialsParameterIsResolvedForTheBuild() {
         snyk.secretText("snyk-parameter-token", snyk.token);
-        snyk.jenkins.createJob("pipeline-credentials-parameter", """
-                <?xml version='1.1' encoding='UTF-8'?>
-                <flow-definition plugin="workflow-job">
-                  <properties>
-                    <hudson.model.ParametersDefinitionProperty>
-                      <parameterDefinitions>
-                        <com.cloudbees.plugins.credentials.CredentialsParameterDefinition plugin="credentials">
-                          <name>SNYK_CRED</name>
-                          <defaultValue>no-such-credentials</defaultValue>
-                          <credentialType>org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl</credentialType>
-                          <required>true</required>
-                        </com.cloudbees.plugins.credentials.CredentialsParameterDefinition>
-                      </parameterDefinitions>
-                    </hudson.model.ParametersDefinitionProperty>
-                  </properties>
-                  <definition class="org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition" plugin="workflow-cps">
-                    <script>%s</script>
-                    <sandbox>true</sandbox>
-                  </definition>
-                </flow-definition>
-                """.formatted(SimulatedSnykForJenkins.xml(pipeline("email,role\npipe-param@example.com,Org Collaborator\n",
-                "credentialsId: '${SNYK_CRED}', orgId: '" + ORG + "', groupId: '" + GROUP + "', usersFile: 'users.csv'"))));
+        snyk.pipelineJob("pipeline-credentials-parameter", """
+                <hudson.model.ParametersDefinitionProperty>
+                  <parameterDefinitions>
+                    %s
+                  </parameterDefinitions>
+                </hudson.model.ParametersDefinitionProperty>
+                """.formatted(SimulatedSnykForJenkins.secretTextParameter("SNYK_CRED", "no-such-credentials")),
+                pipeline("email,role\npipe-param@example.com,Org Collaborator\n",
+                "credentialsId: '${SNYK_CRED}', orgId: '" + ORG + "', groupId: '" + GROUP + "', usersFile: 'users.csv'"));
 
         LocalJenkins.Build build = snyk.build("pipeline-credentials-parameter", Map.of("SNYK_CRED", "snyk-parameter-token"));
         String console = snyk.console(build);

@@ -21,10 +21,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A Snyk simulator in the test JVM on loopback, with the Jenkins under test pointed at it (the global
- * configuration's API URL) and holding its token as Secret text credentials. The demo tenant
- * ({@link DemoState}) plus {@code outsider@example.com}, a Snyk user in no org of the group, whom Snyk
- * refuses to add.
+ * A Snyk simulator in this JVM on loopback, with the Jenkins under test pointed at it (the global
+ * configuration's API URL) and holding its token as Secret text credentials. For the tests, the demo
+ * tenant ({@link DemoState}) plus {@code outsider@example.com}, a Snyk user in no org of the group, whom
+ * Snyk refuses to add; for trying the plugin out, the demo tenant as it is.
  */
 final class SimulatedSnykForJenkins implements AutoCloseable {
 
@@ -35,29 +35,48 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
     static final String CONFIG = "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisioningGlobalConfiguration.get()";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Recognisable, so that any leak into a log or a file is found. */
-    final String token = "SNYKTOKEN-acceptance-" + UUID.randomUUID();
+    /** The token of the credentials {@link #CREDENTIALS_ID}; recognisable, so that any leak into a log or a file is found. */
+    final String token;
     final SnykSimulator simulator;
     final LocalJenkins jenkins;
     private String previousRateLimit;
 
-    private SimulatedSnykForJenkins(LocalJenkins jenkins) {
+    private SimulatedSnykForJenkins(LocalJenkins jenkins, SnykSimulator simulator, String token) {
         this.jenkins = jenkins;
+        this.simulator = simulator;
+        this.token = token;
+        jenkins.scriptConsole(CONFIG + ".apiUrl = '" + simulator.baseUrl() + "'");
+        // Builds start at once instead of after the default quiet period of 5 s.
+        jenkins.scriptConsole("jenkins.model.Jenkins.get().quietPeriod = 0");
+    }
+
+    /** For a test class: on a free port, with the credentials {@link #CREDENTIALS_ID}; undone by {@link #close()}. */
+    static SimulatedSnykForJenkins start(LocalJenkins jenkins) {
+        String token = "SNYKTOKEN-acceptance-" + UUID.randomUUID();
         SimulatorState state = DemoState.create();
         state.addToken(new ApiToken(token, "jenkins-acceptance", DemoState.ADMIN_USER_ID, TokenType.PERSONAL, true));
         state.addUser("u-outsider", "outsider@example.com", "Outsider", "outsider", true);
-        this.simulator = new SnykSimulator(state).start(0);
-    }
-
-    static SimulatedSnykForJenkins start(LocalJenkins jenkins) {
-        SimulatedSnykForJenkins snyk = new SimulatedSnykForJenkins(jenkins);
-        jenkins.scriptConsole(CONFIG + ".apiUrl = '" + snyk.simulator.baseUrl() + "'");
+        SimulatedSnykForJenkins snyk = new SimulatedSnykForJenkins(jenkins, new SnykSimulator(state).start(0), token);
         // The simulator takes far more than Snyk's 1,500 requests a minute: tests need not be paced.
         snyk.previousRateLimit = jenkins.scriptConsole("println(" + CONFIG + ".rateLimitPerMinute)").trim();
         jenkins.scriptConsole(CONFIG + ".rateLimitPerMinute = 60000");
-        // Builds start at once instead of after the default quiet period of 5 s.
-        jenkins.scriptConsole("jenkins.model.Jenkins.get().quietPeriod = 0");
-        snyk.secretText(CREDENTIALS_ID, snyk.token);
+        snyk.secretText(CREDENTIALS_ID, token);
+        return snyk;
+    }
+
+    /**
+     * The demo tenant with its admin token {@link DemoState#ADMIN_TOKEN} in the credentials {@code credentialsId},
+     * on {@code preferredPort} when it is free, else on any free port.
+     */
+    static SimulatedSnykForJenkins startDemo(LocalJenkins jenkins, int preferredPort, String credentialsId) {
+        SnykSimulator simulator = new SnykSimulator(DemoState.create());
+        try {
+            simulator.start(preferredPort);
+        } catch (UncheckedIOException taken) {
+            simulator.start(0);
+        }
+        SimulatedSnykForJenkins snyk = new SimulatedSnykForJenkins(jenkins, simulator, DemoState.ADMIN_TOKEN);
+        snyk.secretText(credentialsId, DemoState.ADMIN_TOKEN);
         return snyk;
     }
 
@@ -76,7 +95,7 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
                 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl
                 import hudson.util.Secret
                 def store = SystemCredentialsProvider.getInstance().getStore()
-                def created = new StringCredentialsImpl(CredentialsScope.GLOBAL, '%s', 'Snyk API token for tests', Secret.fromString('%s'))
+                def created = new StringCredentialsImpl(CredentialsScope.GLOBAL, '%s', 'Snyk API token of the simulator', Secret.fromString('%s'))
                 def existing = store.getCredentials(Domain.global()).find { it.id == created.id }
                 if (existing) { store.updateCredentials(Domain.global(), existing, created) } else { store.addCredentials(Domain.global(), created) }
                 """.formatted(id, secret));
@@ -84,15 +103,21 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
 
     /** A Pipeline job running {@code script} in the sandbox. */
     void pipelineJob(String name, String script) {
+        pipelineJob(name, "", script);
+    }
+
+    /** A Pipeline job with job properties ({@code properties}, XML, e.g. its parameters) running {@code script} in the sandbox. */
+    void pipelineJob(String name, String properties, String script) {
         jenkins.createJob(name, """
                 <?xml version='1.1' encoding='UTF-8'?>
                 <flow-definition plugin="workflow-job">
+                  <properties>%s</properties>
                   <definition class="org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition" plugin="workflow-cps">
                     <script>%s</script>
                     <sandbox>true</sandbox>
                   </definition>
                 </flow-definition>
-                """.formatted(xml(script)));
+                """.formatted(properties, xml(script)));
     }
 
     /**
@@ -195,6 +220,18 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A required credentials parameter for Secret text, as it appears in a job's parameter definitions. */
+    static String secretTextParameter(String name, String defaultCredentialsId) {
+        return """
+                <com.cloudbees.plugins.credentials.CredentialsParameterDefinition plugin="credentials">
+                  <name>%s</name>
+                  <defaultValue>%s</defaultValue>
+                  <credentialType>org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl</credentialType>
+                  <required>true</required>
+                </com.cloudbees.plugins.credentials.CredentialsParameterDefinition>
+                """.formatted(xml(name), xml(defaultCredentialsId));
     }
 
     static String xml(String text) {
