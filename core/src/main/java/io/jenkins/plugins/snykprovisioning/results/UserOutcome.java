@@ -122,7 +122,9 @@ public record UserOutcome(OutcomeCategory category, ObjectNode entry) {
             text.append("would ").append(planned.replace('_', ' '));
         }
         if (previous != null || (category == OutcomeCategory.ROLE_UPDATED && role != null)) {
-            text.append(text.length() == 0 ? "" : ": ").append("role ").append(previous == null ? "?" : previous).append(" -> ").append(role);
+            text.append(text.length() == 0 ? "" : ": ");
+            // A service account given by user_id is not in the member list, so its earlier role is unknown.
+            text.append(previous == null ? "role set to " + role : "role " + previous + " -> " + role);
         }
         return text.length() == 0 ? null : text.toString();
     }
