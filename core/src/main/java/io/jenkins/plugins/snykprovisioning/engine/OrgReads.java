@@ -1,21 +1,20 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
-import io.jenkins.plugins.snykprovisioning.snyk.Membership;
+import io.jenkins.plugins.snykprovisioning.snyk.OrgMember;
 import io.jenkins.plugins.snykprovisioning.snyk.PendingProvision;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
  * What a provisioning run reads once per org and shares among its users: the pending provisions
- * (one V1 call) and, when the file has enough users for the org that listing is cheaper than
- * asking per user, the members. Both are started for every org as the run begins, side by side,
- * since every user waits for them.
+ * and, when the file has enough users for the org that listing is cheaper than asking per user,
+ * the members (each one V1 call: V1 lists all of them at once, where REST pages by 100). Both are
+ * started for every org as the run begins, side by side, since every user waits for them.
  */
 final class OrgReads {
 
@@ -24,7 +23,7 @@ final class OrgReads {
 
     private final Map<String, Integer> usersPerOrg;
     private final SharedRead<String, Map<String, PendingProvision>> pending;
-    private final SharedRead<String, Optional<Map<String, Membership>>> members;
+    private final SharedRead<String, Map<String, OrgMember>> members;
 
     OrgReads(SnykApi api, Map<String, Integer> usersPerOrg, ProgressListener listener) {
         this.usersPerOrg = usersPerOrg;
@@ -37,17 +36,14 @@ final class OrgReads {
             return byEmail;
         });
         this.members = new SharedRead<>(org -> {
-            int users = usersPerOrg.getOrDefault(org, 0);
-            // A page holds 100 members; past a quarter of the per-user asks, listing stops paying.
-            Map<String, Membership> byEmail = new HashMap<>();
-            boolean complete = api.orgMemberships().forEach(org, Math.max(1, users / 4), membership -> {
-                if (membership.email() != null) {
-                    byEmail.put(membership.email().toLowerCase(Locale.ROOT), membership);
+            Map<String, OrgMember> byEmail = new HashMap<>();
+            for (OrgMember member : api.orgMembers().list(org, true)) {
+                if (member.email() != null) {
+                    byEmail.put(member.email().toLowerCase(Locale.ROOT), member);
                 }
-            });
-            listener.notice("org " + org + ": " + (complete ? byEmail.size() + " member(s) listed"
-                    : "members asked per user (org too large to list)"));
-            return complete ? Optional.of(byEmail) : Optional.empty();
+            }
+            listener.notice("org " + org + ": " + byEmail.size() + " member(s) listed");
+            return byEmail;
         });
     }
 
@@ -69,8 +65,13 @@ final class OrgReads {
         return pending.get(org).get(email.toLowerCase(Locale.ROOT));
     }
 
-    /** The org's members by email when they were listed (so absence means not a member), else empty. */
-    Optional<Map<String, Membership>> members(String org) throws TransportException, SnykApiException {
-        return listsMembers(org) ? members.get(org) : Optional.empty();
+    /** True when the org's members are listed, so that absence from {@link #member} means not a member. */
+    boolean membersListed(String org) {
+        return listsMembers(org);
+    }
+
+    /** The member with this email when the org's members are listed and they are one, else null. */
+    OrgMember member(String org, String email) throws TransportException, SnykApiException {
+        return listsMembers(org) ? members.get(org).get(email.toLowerCase(Locale.ROOT)) : null;
     }
 }

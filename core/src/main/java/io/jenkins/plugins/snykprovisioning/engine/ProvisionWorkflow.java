@@ -11,14 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.snyk.Membership;
+import io.jenkins.plugins.snykprovisioning.snyk.OrgMember;
 import io.jenkins.plugins.snykprovisioning.snyk.OrgMembershipsClient;
 import io.jenkins.plugins.snykprovisioning.snyk.PendingProvision;
 import io.jenkins.plugins.snykprovisioning.snyk.ProvisionClient;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Provisioning one user: pending → {@code already_provisioned} (or its role replaced); a member →
@@ -47,12 +45,11 @@ final class ProvisionWorkflow extends UserWorkflow {
         if (pending != null) {
             return pendingUser(row, role, pending, step);
         }
-        Optional<Map<String, Membership>> members = orgs.members(row.orgId());
-        Membership member = members.map(byEmail -> byEmail.get(row.email().toLowerCase(Locale.ROOT))).orElse(null);
+        OrgMember member = orgs.member(row.orgId(), row.email());
         if (member != null) {
-            return existingMember(row, role, member, step);
+            return existingMember(row, role, null, member.role(), member.id(), step);
         }
-        boolean membersListed = members.isPresent();
+        boolean membersListed = orgs.membersListed(row.orgId());
         Membership known = group == null ? null : group.cached(row.email());
         if (known != null) {
             return addToOrg(row, role, known.userId(), membersListed, step);
@@ -113,19 +110,27 @@ final class ProvisionWorkflow extends UserWorkflow {
         return success(ROLE_UPDATED, row, change);
     }
 
-    private UserOutcome existingMember(PlannedRow row, RoleCatalog.ResolvedRole role, Membership member, Step step)
-            throws TransportException, SnykApiException {
-        if (RoleCatalog.sameRole(member.roleId(), role) || RoleCatalog.sameRole(member.roleName(), role)) {
+    /**
+     * A member of the org, from its V1 listing or a REST lookup: skipped with the wanted role, else
+     * given it the V1 way, by user id (the listing has no REST membership ids).
+     */
+    private UserOutcome existingMember(PlannedRow row, RoleCatalog.ResolvedRole role, String roleId, String roleName,
+            String userId, Step step) throws TransportException, SnykApiException {
+        if (RoleCatalog.sameRole(roleId, role) || RoleCatalog.sameRole(roleName, role)) {
             return UserOutcome.skipped(row.subject(), "already a member with this role", 0);
         }
-        ObjectNode change = roleChange(member.roleName() != null ? member.roleName() : member.roleId(), role)
-                .put("user_id", member.userId()).put("membership_id", member.id());
+        ObjectNode change = roleChange(roleName != null ? roleName : roleId, role).put("user_id", userId);
         if (dryRun) {
             return success(ROLE_UPDATED, row, change.put("planned", "change_role"));
         }
         step.is("changing the member's role in org " + row.orgId());
-        api.orgMemberships().updateRole(row.orgId(), member.id(), role.publicId());
+        api.orgMembers().updateRole(row.orgId(), userId, role.publicId());
         return success(ROLE_UPDATED, row, change);
+    }
+
+    private UserOutcome existingMember(PlannedRow row, RoleCatalog.ResolvedRole role, Membership member, Step step)
+            throws TransportException, SnykApiException {
+        return existingMember(row, role, member.roleId(), member.roleName(), member.userId(), step);
     }
 
     private UserOutcome addToOrg(PlannedRow row, RoleCatalog.ResolvedRole role, String userId, boolean membersListed, Step step)

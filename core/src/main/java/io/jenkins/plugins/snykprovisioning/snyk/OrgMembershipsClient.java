@@ -6,9 +6,8 @@ import io.jenkins.plugins.snykprovisioning.http.ApiRequest;
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
-/** REST {@code /orgs/{orgId}/memberships}: adding existing users to an org and changing their role. */
+/** REST {@code /orgs/{orgId}/memberships}: adding existing users to an org and finding a member by email. */
 public final class OrgMembershipsClient {
 
     private final SnykEndpoint endpoint;
@@ -38,11 +37,6 @@ public final class OrgMembershipsClient {
         return found.stream().findFirst();
     }
 
-    /** Visits up to {@code maxPages} pages of memberships; true when all were visited. */
-    public boolean forEach(String orgId, int maxPages, Consumer<Membership> visitor) throws TransportException, SnykApiException {
-        return of(orgId).forEach(maxPages, visitor);
-    }
-
     public CreateResult create(String orgId, String userId, String roleId) throws TransportException, SnykApiException {
         ObjectNode relationships = SnykJson.MAPPER.createObjectNode();
         relationships.putObject("org").putObject("data").put("id", orgId).put("type", "org");
@@ -65,17 +59,5 @@ public final class OrgMembershipsClient {
             return new AlreadyMember(error, answer.response().attempts() > 1);
         }
         throw error;
-    }
-
-    public void updateRole(String orgId, String membershipId, String roleId) throws TransportException, SnykApiException {
-        ObjectNode body = SnykJson.MAPPER.createObjectNode();
-        ObjectNode data = body.putObject("data").put("type", "org_membership").put("id", membershipId);
-        data.putObject("relationships").putObject("role").putObject("data").put("id", roleId).put("type", "org_role");
-        SnykEndpoint.Answer answer = endpoint.call(ApiRequest.write("PATCH",
-                endpoint.rest("/orgs/" + SnykEndpoint.segment(orgId) + "/memberships/" + SnykEndpoint.segment(membershipId), ""),
-                body.toString(), ApiRequest.JSON_API));
-        if (!answer.successful()) {
-            throw answer.error();
-        }
     }
 }
