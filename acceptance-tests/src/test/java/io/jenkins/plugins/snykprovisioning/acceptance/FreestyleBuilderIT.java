@@ -72,6 +72,8 @@ class FreestyleBuilderIT {
         assertThat(summary.path("counts").path("failed").asInt()).isEqualTo(1);
         assertThat(summary.path("failedUsers").get(0).path("email").asText()).isEqualTo("not-an-email");
         assertThat(summary.path("failedUsers").get(0).path("line").asInt()).isEqualTo(4);
+        // Jenkins records which builds used the credentials (Manage Credentials shows it).
+        assertThat(snyk.credentialsUsage(CREDENTIALS_ID)).contains("freestyle-success #" + build.number());
 
         LocalJenkins.Response page = snyk.jenkins.get("job/freestyle-success/" + build.number() + "/snyk-provisioning/");
         assertThat(page.status()).isEqualTo(200);

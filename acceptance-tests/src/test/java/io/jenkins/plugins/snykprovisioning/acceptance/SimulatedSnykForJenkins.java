@@ -101,6 +101,18 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
                 """.formatted(id, secret));
     }
 
+    /** The builds that used the global credentials {@code id}, as "job #number" lines (from their fingerprint). */
+    String credentialsUsage(String id) {
+        return jenkins.scriptConsole("""
+                import com.cloudbees.plugins.credentials.CredentialsProvider
+                import com.cloudbees.plugins.credentials.SystemCredentialsProvider
+                import com.cloudbees.plugins.credentials.domains.Domain
+                def credentials = SystemCredentialsProvider.getInstance().getStore().getCredentials(Domain.global()).find { it.id == '%s' }
+                def fingerprint = CredentialsProvider.getFingerprintOf(credentials)
+                fingerprint?.jobs?.each { job -> fingerprint.getRangeSet(job).listNumbers().each { println("${job} #${it}") } }
+                """.formatted(id));
+    }
+
     /** A Pipeline job running {@code script} in the sandbox. */
     void pipelineJob(String name, String script) {
         pipelineJob(name, "", script);
