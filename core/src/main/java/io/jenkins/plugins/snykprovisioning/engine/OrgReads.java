@@ -51,14 +51,10 @@ final class OrgReads {
     void prefetch(Executor executor, int maxOrgs) {
         usersPerOrg.keySet().stream().limit(maxOrgs).forEach(org -> {
             pending.prefetch(org, executor);
-            if (listsMembers(org)) {
+            if (membersListed(org)) {
                 members.prefetch(org, executor);
             }
         });
-    }
-
-    private boolean listsMembers(String org) {
-        return usersPerOrg.getOrDefault(org, 0) >= MIN_USERS_TO_LIST_MEMBERS;
     }
 
     PendingProvision pending(String org, String email) throws TransportException, SnykApiException {
@@ -67,11 +63,11 @@ final class OrgReads {
 
     /** True when the org's members are listed, so that absence from {@link #member} means not a member. */
     boolean membersListed(String org) {
-        return listsMembers(org);
+        return usersPerOrg.getOrDefault(org, 0) >= MIN_USERS_TO_LIST_MEMBERS;
     }
 
     /** The member with this email when the org's members are listed and they are one, else null. */
     OrgMember member(String org, String email) throws TransportException, SnykApiException {
-        return listsMembers(org) ? members.get(org).get(email.toLowerCase(Locale.ROOT)) : null;
+        return membersListed(org) ? members.get(org).get(email.toLowerCase(Locale.ROOT)) : null;
     }
 }

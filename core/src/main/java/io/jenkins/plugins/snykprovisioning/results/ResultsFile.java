@@ -39,11 +39,7 @@ public final class ResultsFile {
     private static void writeCategory(JsonGenerator json, Path journal, OutcomeCategory category) throws IOException {
         json.writeArrayFieldStart(category.key());
         if (journal != null) {
-            RunJournal.read(journal, category, outcome -> {
-                if (outcome.category() == category) {
-                    json.writeTree(outcome.entry());
-                }
-            });
+            RunJournal.read(journal, category, outcome -> json.writeTree(outcome.entry()));
         }
         json.writeEndArray();
     }

@@ -79,6 +79,7 @@ public final class RunJournal implements Closeable {
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             String text;
             while ((text = reader.readLine()) != null) {
+                // Lines as this class writes them are skipped unparsed; any other line is checked once parsed.
                 if (text.isBlank() || (wanted != null && text.startsWith(CATEGORY_PREFIX) && !text.startsWith(wanted))) {
                     continue;
                 }
@@ -90,7 +91,7 @@ public final class RunJournal implements Closeable {
                 }
                 JsonNode entry = line.get("entry");
                 OutcomeCategory category = OutcomeCategory.byKey(SnykJson.text(line, "category"));
-                if (category != null && entry instanceof ObjectNode object) {
+                if (category != null && (only == null || category == only) && entry instanceof ObjectNode object) {
                     visitor.visit(new UserOutcome(category, object));
                 }
             }
