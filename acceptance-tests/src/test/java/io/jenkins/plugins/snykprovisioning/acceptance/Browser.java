@@ -188,18 +188,22 @@ final class Browser implements AutoCloseable {
         Dimension window = driver.manage().window().getSize();
         int height = element.getSize().getHeight();
         driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height + 400)));
-        ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('#bottom-sticker, .jenkins-bottom-app-bar')"
-                + ".forEach(bar => bar.style.display = 'none'); arguments[0].scrollIntoView({block: 'start'})", element);
+        showSaveBar(false);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, element.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('#bottom-sticker, .jenkins-bottom-app-bar')"
-                    + ".forEach(bar => bar.style.display = '')");
+            showSaveBar(true);
             driver.manage().window().setSize(window);
         }
+    }
+
+    private void showSaveBar(boolean shown) {
+        ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('#bottom-sticker, .jenkins-bottom-app-bar')"
+                + ".forEach(bar => bar.style.display = arguments[0])", shown ? "" : "none");
     }
 
     /** Writes the window as {@code name}.png and the page as {@code name}.html into {@code dir}, to see what went wrong. */
