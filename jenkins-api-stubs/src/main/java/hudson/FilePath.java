@@ -11,7 +11,8 @@ import java.nio.file.OpenOption;
 
 /** A file on the controller or an agent. Flattened: really implements SerializableOnlyOverRemoting. */
 public final class FilePath implements Serializable {
-    private FilePath() {
+    /** A file or folder in the controller's file system. */
+    public FilePath(File localPath) {
         throw new UnsupportedOperationException();
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.benchmark;
 
+import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
 import java.util.List;
 
 /**
@@ -18,8 +19,8 @@ record Scenario(String name, int users, Mix mix, long latencyMillis, int concurr
         if (users < 1 || latencyMillis < 0 || rateLimitPerMinute < 0 || clientRateLimitPerMinute < 0 || rateWindowMillis < 1) {
             throw new IllegalArgumentException("Users and the rate window must be positive; latency and rate limits not negative");
         }
-        // The engine's and the simulator's own checks (concurrency 1 to 100, probabilities...), before anything runs.
-        ScenarioRunner.transportSettings(concurrency, clientRateLimitPerMinute);
+        // The engine's and the simulator's own checks (concurrency 1 to 50, probabilities...), before anything runs.
+        Provisioning.builder().concurrency(concurrency).rateLimitPerMinute(clientRateLimitPerMinute);
         ScenarioRunner.simulatorConfig(latencyMillis, rateLimitPerMinute, rateWindowMillis, faults);
     }
 

@@ -1,25 +1,16 @@
 package io.jenkins.plugins.snykprovisioning.benchmark;
 
-import io.jenkins.plugins.snykprovisioning.engine.Mode;
 import io.jenkins.plugins.snykprovisioning.engine.ProgressListener;
-import io.jenkins.plugins.snykprovisioning.engine.ProvisioningRun;
-import io.jenkins.plugins.snykprovisioning.engine.RunOutputs;
-import io.jenkins.plugins.snykprovisioning.engine.RunRequest;
-import io.jenkins.plugins.snykprovisioning.http.ApiTransport;
-import io.jenkins.plugins.snykprovisioning.http.HttpStats;
-import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
+import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
 import io.jenkins.plugins.snykprovisioning.input.InputLimits;
 import io.jenkins.plugins.snykprovisioning.input.UserRows;
 import io.jenkins.plugins.snykprovisioning.input.UserSource;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
-import io.jenkins.plugins.snykprovisioning.results.PreviousRun;
-import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.simulator.Latency;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig;
 import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -70,29 +61,25 @@ final class ScenarioRunner {
             tenant.writeCsv(users);
             RunResult.Parse parse = scenario.timeParse() ? parse(users) : null;
             try (SnykSimulator simulator = new SnykSimulator(tenant.state(), simulatorConfig(scenario.latencyMillis(),
-                    scenario.rateLimitPerMinute(), scenario.rateWindowMillis(), scenario.faults())).start(0);
-                    SnykApi api = new SnykApi(SnykApiBase.parse(simulator.baseUrl()), null,
-                            new ApiTransport(tenant.token(),
-                            transportSettings(scenario.concurrency(), scenario.clientRateLimitPerMinute())))) {
-                RunRequest request = new RunRequest(UserSource.ofPath(users), Mode.PROVISION, Tenant.ORG_ID, Tenant.GROUP_ID,
-                        null, false, InputLimits.DEFAULT, PreviousRun.none(),
-                        RunOutputs.beside(directory.resolve("results.json"), null));
+                    scenario.rateLimitPerMinute(), scenario.rateWindowMillis(), scenario.faults())).start(0)) {
+                Provisioning provisioning = Provisioning.builder().apiUrl(simulator.baseUrl()).token(tenant.token())
+                        .concurrency(scenario.concurrency()).rateLimitPerMinute(scenario.clientRateLimitPerMinute())
+                        .users(UserSource.ofPath(users)).defaultOrgId(Tenant.ORG_ID).groupId(Tenant.GROUP_ID)
+                        .resultsFile(directory.resolve("results.json")).build();
                 FailureSamples failures = new FailureSamples();
-                ProvisioningRun run = new ProvisioningRun(request, api, failures);
                 heap.reset();
                 double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 Instant started = Instant.now();
                 long startedNanos = System.nanoTime();
-                RunSummary summary = run.execute();
+                ProvisioningSummary summary = provisioning.run(failures);
                 double wallSeconds = (System.nanoTime() - startedNanos) / 1e9;
                 Instant finished = Instant.now();
                 HeapMeter.Usage heapUsage = heap.usage();
                 long simulatorHeld = heap.heldBytes();
-                HttpStats stats = api.transport().stats();
-                Bound bound = new Bound(tenant.users(), stats.calls(), scenario.latencyMillis() / 1000.0, scenario.concurrency(),
+                Bound bound = new Bound(tenant.users(), summary.calls(), scenario.latencyMillis() / 1000.0, scenario.concurrency(),
                         scenario.rateLimitPerMinute());
                 Timeline timeline = Timeline.of(simulator.requests().entries(), started, finished, scenario.concurrency());
-                return new RunResult(scenario, bound, stats.requestsSent(), wallSeconds, stats.rateLimited(), stats.retries(),
+                return new RunResult(scenario, bound, summary.requests(), wallSeconds, summary.rateLimited(), summary.retries(),
                         heapUsage, simulatorHeld, parse, timeline, loadAverage, failures.explain(tenant.verify(simulator.state(), summary)));
             }
         } finally {
@@ -122,10 +109,6 @@ final class ScenarioRunner {
                 .setBurstRate(faults.burstStartRate())
                 .setBurstLength(faults.burstLength())
                 .setRetryAfterSeconds(faults.retryAfterSeconds());
-    }
-
-    static TransportSettings transportSettings(int concurrency, int rateLimitPerMinute) {
-        return TransportSettings.defaults().withConcurrency(concurrency).withRateLimitPerMinute(rateLimitPerMinute);
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

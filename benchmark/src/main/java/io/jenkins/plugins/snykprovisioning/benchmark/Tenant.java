@@ -1,7 +1,7 @@
 package io.jenkins.plugins.snykprovisioning.benchmark;
 
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
-import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorState;
 import io.jenkins.plugins.snykprovisioning.simulator.StateBuilder;
 import io.jenkins.plugins.snykprovisioning.simulator.model.PendingProvision;
@@ -112,7 +112,7 @@ final class Tenant {
      * What is wrong after the run, empty when nothing is: every new user pending in the org with
      * the wanted role, everyone else a member with it, each outcome as expected and none failed.
      */
-    List<String> verify(SimulatorState state, RunSummary summary) {
+    List<String> verify(SimulatorState state, ProvisioningSummary summary) {
         List<String> problems = new ArrayList<>();
         if (!summary.complete()) {
             problems.add("the run did not complete" + (summary.fatalError() == null ? "" : ": " + summary.fatalError()));
@@ -141,7 +141,7 @@ final class Tenant {
         return problems;
     }
 
-    private static void expectCount(List<String> problems, RunSummary summary, OutcomeCategory category, long expected) {
+    private static void expectCount(List<String> problems, ProvisioningSummary summary, OutcomeCategory category, long expected) {
         long actual = summary.count(category);
         if (actual != expected) {
             problems.add(category.key() + ": " + actual + " user(s), expected " + expected);

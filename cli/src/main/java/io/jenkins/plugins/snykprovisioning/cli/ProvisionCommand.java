@@ -5,22 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.engine.Mode;
 import io.jenkins.plugins.snykprovisioning.engine.ProgressListener;
 import io.jenkins.plugins.snykprovisioning.engine.ProgressPrinter;
-import io.jenkins.plugins.snykprovisioning.engine.ProvisioningRun;
-import io.jenkins.plugins.snykprovisioning.engine.RunOutputs;
-import io.jenkins.plugins.snykprovisioning.engine.RunRequest;
-import io.jenkins.plugins.snykprovisioning.http.ApiTransport;
-import io.jenkins.plugins.snykprovisioning.http.RetryPolicy;
+import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
 import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
 import io.jenkins.plugins.snykprovisioning.input.InputLimits;
 import io.jenkins.plugins.snykprovisioning.input.UserSource;
-import io.jenkins.plugins.snykprovisioning.results.PreviousRun;
-import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +111,7 @@ public final class ProvisionCommand implements Callable<Integer> {
             description = "Requests in flight at once (default ${DEFAULT-VALUE}, as Snyk advises).")
     int concurrency;
 
-    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + RetryPolicy.DEFAULT_MAX_RETRIES,
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + TransportSettings.DEFAULT_MAX_RETRIES,
             description = "Retries of a request after 429, 5xx, timeouts and resets (default ${DEFAULT-VALUE}).")
     int maxRetries;
 
@@ -126,7 +119,7 @@ public final class ProvisionCommand implements Callable<Integer> {
             description = "Requests per minute for the token (default ${DEFAULT-VALUE}, under Snyk's 1,620 REST and 2,000 V1; 0: no limit).")
     int rateLimit;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Time to wait for an answer (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + TransportSettings.DEFAULT_RESPONSE_TIMEOUT_SECONDS, description = "Time to wait for an answer (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--resume", paramLabel = "FILE", description = "A results file or journal of an earlier run: "
@@ -136,7 +129,7 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--failed-csv", paramLabel = "FILE", description = "Write failed rows here, as a user file to feed back in.")
     Path failedCsv;
 
-    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "200000", description = "Refuse files with more users (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_ROWS, description = "Refuse files with more users (default ${DEFAULT-VALUE}).")
     int maxRows;
 
     @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs", description = "Where log files go (default ${DEFAULT-VALUE}).")
@@ -153,29 +146,32 @@ public final class ProvisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String apiToken = resolveToken();
-        SnykApiBase base = usage(() -> SnykApiBase.resolve(region, apiUrl));
-        usage(() -> SnykRegion.fromId(region));
-        UserSource source = userSource();
-        Path logPath = RunLog.newPath(logDirectory);
+        Path logPath = LogFile.newPath(logDirectory);
         Path results = output != null ? output : logDirectory.resolve(logPath.getFileName().toString().replace(".log", "_results.json"));
-        PreviousRun previous = resume == null ? PreviousRun.none() : loadPrevious();
-        TransportSettings settings = usage(() -> TransportSettings.defaults().withConcurrency(concurrency).withRateLimitPerMinute(rateLimit)
-                .withTimeouts(TransportSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds))
-                .withRetryPolicy(RetryPolicy.withMaxRetries(maxRetries)));
-        RunRequest request = new RunRequest(source, updateRoles ? Mode.UPDATE_ROLES : Mode.PROVISION, orgId, groupId, role, dryRun,
-                usage(() -> InputLimits.DEFAULT.withMaxRows(maxRows)), previous, RunOutputs.beside(results, failedCsv));
-        String version = usage(() -> SnykApi.checkedVersion(restVersion));
+        if (resume != null && !Files.isRegularFile(resume)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume " + resume + ": no such file");
+        }
+        Provisioning provisioning;
+        try {
+            provisioning = Provisioning.builder().region(region).apiUrl(apiUrl).restVersion(restVersion).token(resolveToken())
+                    .concurrency(concurrency).rateLimitPerMinute(rateLimit).maxRetries(maxRetries)
+                    .timeouts(Duration.ofSeconds(TransportSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS), Duration.ofSeconds(timeoutSeconds))
+                    .users(userSource()).mode(updateRoles ? Mode.UPDATE_ROLES : Mode.PROVISION)
+                    .defaultOrgId(orgId).groupId(groupId).defaultRole(role).dryRun(dryRun).maxRows(maxRows)
+                    .resumeFrom(resume).resultsFile(results).failedRowsCsv(failedCsv)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintStream out = environment.out();
-        try (RunLog log = new RunLog(logPath, verbose); SnykApi api = new SnykApi(base, version, new ApiTransport(apiToken, settings))) {
-            log.log("INFO", "Snyk API at " + base + ", concurrency " + concurrency + ", rate limit "
+        try (LogFile log = new LogFile(logPath, verbose)) {
+            log.log("INFO", "Snyk API at " + provisioning.apiRoot() + ", concurrency " + concurrency + ", rate limit "
                     + (rateLimit == 0 ? "none" : rateLimit + "/min") + ", up to " + maxRetries + " retries");
-            ProvisioningRun run = new ProvisioningRun(request, api, ProgressListener.all(log, new ProgressPrinter(out, environment.terminal())));
-            return environment.interruptible(run::cancel, () -> {
-                RunSummary summary = run.execute();
-                SummaryTable.lines(summary).forEach(out::println);
+            return environment.interruptible(provisioning::cancel, () -> {
+                ProvisioningSummary summary = provisioning.run(ProgressListener.all(log, new ProgressPrinter(out, environment.terminal())));
+                SummaryTable.lines(summary, OutcomeCategory::label).forEach(out::println);
                 out.println("Results:     " + results.toAbsolutePath());
-                out.println("Journal:     " + request.outputs().journalFile().toAbsolutePath());
+                out.println("Journal:     " + provisioning.outputs().journalFile().toAbsolutePath());
                 if (failedCsv != null) {
                     out.println("Failed rows: " + failedCsv.toAbsolutePath() + (summary.failed() > 0 ? " (fix and run again with --file)" : ""));
                 }
@@ -185,7 +181,7 @@ public final class ProvisionCommand implements Callable<Integer> {
         }
     }
 
-    static int exitCode(RunSummary summary) {
+    static int exitCode(ProvisioningSummary summary) {
         if (summary.interrupted()) {
             return EXIT_INTERRUPTED;
         }
@@ -228,21 +224,5 @@ public final class ProvisionCommand implements Callable<Integer> {
             user.put("user_id", userId);
         }
         return UserSource.ofText("--email " + users.email, single.toString());
-    }
-
-    private PreviousRun loadPrevious() throws IOException {
-        if (!Files.isRegularFile(resume)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--resume " + resume + ": no such file");
-        }
-        return PreviousRun.load(resume);
-    }
-
-    /** Runs a check that throws IllegalArgumentException, turning it into a usage error (exit 2). */
-    private <T> T usage(java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
     }
 }

@@ -38,20 +38,20 @@ final class InputScan {
     final List<String> warnings = new ArrayList<>();
 
     /** Reads the whole file; {@code checkpoint} runs for each row and throws to stop early. */
-    static InputScan of(RunRequest request, Runnable checkpoint) throws IOException {
+    static InputScan of(ProvisioningRequest request, Runnable checkpoint) throws IOException {
         InputScan scan = new InputScan();
         try (UserRows rows = UserRows.open(request.source(), request.limits())) {
             UserRow row;
             while ((row = rows.next()) != null) {
                 checkpoint.run();
-                scan.add(PlannedRow.of(row, request));
+                scan.add(CheckedRow.of(row, request));
             }
             scan.warnings.addAll(rows.warnings());
         }
         return scan;
     }
 
-    private void add(PlannedRow row) {
+    private void add(CheckedRow row) {
         rows++;
         if (row.problem() != null) {
             invalidRows++;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
-import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 
 /**
@@ -10,7 +10,7 @@ import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 public interface ProgressListener {
 
     /** The file was read and checked; work starts. */
-    default void started(RunPlan plan) {
+    default void started(Workload workload) {
     }
 
     /** Something worth telling that does not stop the run (an ignored column, a list that was read). */
@@ -29,7 +29,7 @@ public interface ProgressListener {
     default void exchanged(String request, int status, long millis, int attempt, String failure) {
     }
 
-    default void finished(RunSummary summary) {
+    default void finished(ProvisioningSummary summary) {
     }
 
     ProgressListener NONE = new ProgressListener() { };
@@ -38,9 +38,9 @@ public interface ProgressListener {
     static ProgressListener all(ProgressListener... listeners) {
         return new ProgressListener() {
             @Override
-            public void started(RunPlan plan) {
+            public void started(Workload workload) {
                 for (ProgressListener listener : listeners) {
-                    listener.started(plan);
+                    listener.started(workload);
                 }
             }
 
@@ -73,7 +73,7 @@ public interface ProgressListener {
             }
 
             @Override
-            public void finished(RunSummary summary) {
+            public void finished(ProvisioningSummary summary) {
                 for (ProgressListener listener : listeners) {
                     listener.finished(summary);
                 }

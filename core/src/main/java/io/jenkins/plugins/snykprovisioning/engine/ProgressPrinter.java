@@ -1,8 +1,7 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
-import io.jenkins.plugins.snykprovisioning.results.RunSummary;
-import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -33,10 +32,10 @@ public final class ProgressPrinter implements ProgressListener {
     }
 
     @Override
-    public synchronized void started(RunPlan plan) {
-        out.println((plan.dryRun() ? "Dry run (nothing will be changed): " : "") + plan.mode().id() + " of " + plan.rows()
-                + " user row(s) from " + plan.source() + " in " + plan.orgs() + " org(s)"
-                + (plan.resumed() > 0 ? ", " + plan.resumed() + " already done by the earlier run" : ""));
+    public synchronized void started(Workload workload) {
+        out.println((workload.dryRun() ? "Dry run (nothing will be changed): " : "") + workload.mode().id() + " of " + workload.rows()
+                + " user row(s) from " + workload.source() + " in " + workload.orgs() + " org(s)"
+                + (workload.resumed() > 0 ? ", " + workload.resumed() + " already done by the earlier run" : ""));
     }
 
     @Override
@@ -54,7 +53,7 @@ public final class ProgressPrinter implements ProgressListener {
         if (failure || total <= LIST_EVERY_USER_UP_TO) {
             clearBar();
             String detail = outcome.detail() == null ? "" : ": " + outcome.detail();
-            out.println("  " + (failure ? "FAILED" : SummaryTable.label(outcome.category()) + (outcome.dryRun() ? " (dry run)" : ""))
+            out.println("  " + (failure ? "FAILED" : outcome.category().label() + (outcome.dryRun() ? " (dry run)" : ""))
                     + " " + outcome.email() + " (org " + outcome.orgId() + (outcome.line() > 0 ? ", line " + outcome.line() : "") + ")" + detail);
         }
         long now = System.nanoTime();
@@ -75,7 +74,7 @@ public final class ProgressPrinter implements ProgressListener {
     }
 
     @Override
-    public synchronized void finished(RunSummary summary) {
+    public synchronized void finished(ProvisioningSummary summary) {
         clearBar();
     }
 

@@ -9,7 +9,10 @@ import static io.jenkins.plugins.snykprovisioning.results.OutcomeCategory.ROLE_U
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
+import io.jenkins.plugins.snykprovisioning.results.ResultsFormat;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
+import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Action;
+import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Change;
 import io.jenkins.plugins.snykprovisioning.snyk.Membership;
 import io.jenkins.plugins.snykprovisioning.snyk.OrgMember;
 import io.jenkins.plugins.snykprovisioning.snyk.OrgMembershipsClient;
@@ -30,7 +33,7 @@ final class ProvisionWorkflow extends UserWorkflow {
     private final OrgReads orgs;
     private final GroupDirectory group;
 
-    ProvisionWorkflow(SnykApi api, RunRequest request, OrgReads orgs, GroupDirectory group) {
+    ProvisionWorkflow(SnykApi api, ProvisioningRequest request, OrgReads orgs, GroupDirectory group) {
         super(request.dryRun());
         this.api = api;
         this.groupId = request.groupId();
@@ -39,145 +42,145 @@ final class ProvisionWorkflow extends UserWorkflow {
     }
 
     @Override
-    UserOutcome run(PlannedRow row, RoleCatalog.ResolvedRole role, Step step) throws TransportException, SnykApiException {
-        step.is("reading org " + row.orgId());
+    UserOutcome run(CheckedRow row, RoleCatalog.ResolvedRole role, Activity activity) throws TransportException, SnykApiException {
+        activity.is("reading org " + row.orgId());
         PendingProvision pending = orgs.pending(row.orgId(), row.email());
         if (pending != null) {
-            return pendingUser(row, role, pending, step);
+            return pendingUser(row, role, pending, activity);
         }
         OrgMember member = orgs.member(row.orgId(), row.email());
         if (member != null) {
-            return existingMember(row, role, null, member.role(), member.id(), step);
+            return existingMember(row, role, null, member.role(), member.id(), activity);
         }
         boolean membersListed = orgs.membersListed(row.orgId());
         Membership known = group == null ? null : group.cached(row.email());
         if (known != null) {
-            return addToOrg(row, role, known.userId(), membersListed, step);
+            return addToOrg(row, role, known.userId(), membersListed, activity);
         }
         if (dryRun) {
-            return planWithoutWriting(row, role, membersListed, step);
+            return planWithoutWriting(row, role, membersListed, activity);
         }
-        step.is("provisioning to org " + row.orgId());
+        activity.is("provisioning to org " + row.orgId());
         ProvisionClient.Result result = api.provisioning().provision(row.orgId(), row.email(), role.publicId());
         if (result instanceof ProvisionClient.Provisioned provisioned) {
-            return success(PROVISIONED, row, provisioned.body() instanceof ObjectNode body ? body
-                    : json().put("email", row.email()).put("rolePublicId", role.publicId()));
+            activity.changed();
+            return changed(PROVISIONED, row, provision(role, provisioned.body(), null));
         }
         ProvisionClient.AlreadyExists exists = (ProvisionClient.AlreadyExists) result;
         if (exists.retried()) {
             // An earlier attempt of this call may have been answered too late: if the user is
             // pending now, that attempt is what provisioned them.
-            step.is("checking pending provisions of org " + row.orgId());
+            activity.is("checking pending provisions of org " + row.orgId());
             PendingProvision now = findPending(row);
             if (now != null) {
-                return success(PROVISIONED, row, pendingJson(now).put("confirmed_after_retry", true));
+                return changed(PROVISIONED, row, new Change(null, null, role.publicId(), null, null, null, true, null, 0,
+                        ResultsFormat.pendingAnswer(now)));
             }
         }
         if (groupId == null) {
-            return UserOutcome.failure(row.subject(), "The user already exists in Snyk (" + exists.detail().getMessage()
-                    + "); a group id is needed to add them to the org", exists.detail().status(), "missing_group_id",
-                    exists.detail().code(), exists.detail().requestId());
+            return UserOutcome.failed(row.subject(), refusal("The user already exists in Snyk (" + exists.detail().getMessage()
+                    + "); a group id is needed to add them to the org", "missing_group_id", exists.detail()));
         }
-        step.is("finding the user in group " + groupId);
+        activity.is("finding the user in group " + groupId);
         Membership inGroup = group.find(row.email());
         if (inGroup == null) {
-            return UserOutcome.failure(row.subject(), "The user already exists in Snyk but is not a member of group " + groupId,
-                    exists.detail().status(), "user_not_found_in_group", exists.detail().code(), exists.detail().requestId());
+            return UserOutcome.failed(row.subject(), refusal("The user already exists in Snyk but is not a member of group "
+                    + groupId, "user_not_found_in_group", exists.detail()));
         }
-        return addToOrg(row, role, inGroup.userId(), membersListed, step);
+        return addToOrg(row, role, inGroup.userId(), membersListed, activity);
     }
 
-    private UserOutcome pendingUser(PlannedRow row, RoleCatalog.ResolvedRole role, PendingProvision pending, Step step)
+    private UserOutcome pendingUser(CheckedRow row, RoleCatalog.ResolvedRole role, PendingProvision pending, Activity activity)
             throws TransportException, SnykApiException {
         if (RoleCatalog.sameRole(pending.rolePublicId(), role) || RoleCatalog.sameRole(pending.role(), role)) {
-            return success(ALREADY_PROVISIONED, row, pendingJson(pending));
+            return changed(ALREADY_PROVISIONED, row, new Change(null, null, null, null, null, null, false, null, 0,
+                    ResultsFormat.pendingAnswer(pending)));
         }
-        ObjectNode change = roleChange(pending.role() != null ? pending.role() : pending.rolePublicId(), role);
+        String previous = pending.role() != null ? pending.role() : pending.rolePublicId();
         if (dryRun) {
-            return success(ROLE_UPDATED, row, change.put("planned", "replace_pending_provision"));
+            return changed(ROLE_UPDATED, row, roleChange(previous, role, null, Action.REPLACE_PENDING_PROVISION));
         }
-        step.is("replacing the pending provision in org " + row.orgId());
+        activity.is("replacing the pending provision in org " + row.orgId());
         api.provisioning().deletePending(row.orgId(), row.email());
-        step.is("provisioning again (the old pending provision was removed) to org " + row.orgId());
+        activity.changed();
+        activity.is("provisioning again (the old pending provision was removed) to org " + row.orgId());
         ProvisionClient.Result result = api.provisioning().provision(row.orgId(), row.email(), role.publicId());
         if (result instanceof ProvisionClient.AlreadyExists exists) {
             throw exists.detail();
         }
-        JsonNode body = ((ProvisionClient.Provisioned) result).body();
-        if (body != null) {
-            change.set("provision", body);
-        }
-        return success(ROLE_UPDATED, row, change);
+        activity.changed();
+        return changed(ROLE_UPDATED, row, roleChange(previous, role, null, null).withAnswer(((ProvisionClient.Provisioned) result).body()));
     }
 
     /**
      * A member of the org, from its V1 listing or a REST lookup: skipped with the wanted role, else
      * given it the V1 way, by user id (the listing has no REST membership ids).
      */
-    private UserOutcome existingMember(PlannedRow row, RoleCatalog.ResolvedRole role, String roleId, String roleName,
-            String userId, Step step) throws TransportException, SnykApiException {
+    private UserOutcome existingMember(CheckedRow row, RoleCatalog.ResolvedRole role, String roleId, String roleName,
+            String userId, Activity activity) throws TransportException, SnykApiException {
         if (RoleCatalog.sameRole(roleId, role) || RoleCatalog.sameRole(roleName, role)) {
             return UserOutcome.skipped(row.subject(), "already a member with this role", 0);
         }
-        ObjectNode change = roleChange(roleName != null ? roleName : roleId, role).put("user_id", userId);
+        Change change = roleChange(roleName != null ? roleName : roleId, role, userId, Action.CHANGE_ROLE);
         if (dryRun) {
-            return success(ROLE_UPDATED, row, change.put("planned", "change_role"));
+            return changed(ROLE_UPDATED, row, change);
         }
-        step.is("changing the member's role in org " + row.orgId());
+        activity.is("changing the member's role in org " + row.orgId());
         api.orgMembers().updateRole(row.orgId(), userId, role.publicId());
-        return success(ROLE_UPDATED, row, change);
+        activity.changed();
+        return changed(ROLE_UPDATED, row, change);
     }
 
-    private UserOutcome existingMember(PlannedRow row, RoleCatalog.ResolvedRole role, Membership member, Step step)
+    private UserOutcome existingMember(CheckedRow row, RoleCatalog.ResolvedRole role, Membership member, Activity activity)
             throws TransportException, SnykApiException {
-        return existingMember(row, role, member.roleId(), member.roleName(), member.userId(), step);
+        return existingMember(row, role, member.roleId(), member.roleName(), member.userId(), activity);
     }
 
-    private UserOutcome addToOrg(PlannedRow row, RoleCatalog.ResolvedRole role, String userId, boolean membersListed, Step step)
-            throws TransportException, SnykApiException {
+    private UserOutcome addToOrg(CheckedRow row, RoleCatalog.ResolvedRole role, String userId, boolean membersListed,
+            Activity activity) throws TransportException, SnykApiException {
         if (dryRun) {
             if (!membersListed) {
-                step.is("reading the membership in org " + row.orgId());
+                activity.is("reading the membership in org " + row.orgId());
                 Membership member = api.orgMemberships().findByEmail(row.orgId(), row.email()).orElse(null);
                 if (member != null) {
-                    return existingMember(row, role, member, step);
+                    return existingMember(row, role, member, activity);
                 }
             }
-            return success(ORG_MEMBERSHIPS, row, planned("add_membership").put("user_id", userId).put("role_public_id", role.publicId()));
+            return changed(ORG_MEMBERSHIPS, row, membership(role, userId, null, Action.ADD_MEMBERSHIP, false, null));
         }
-        step.is("adding the user to org " + row.orgId());
+        activity.is("adding the user to org " + row.orgId());
         OrgMembershipsClient.CreateResult created = api.orgMemberships().create(row.orgId(), userId, role.publicId());
         if (created instanceof OrgMembershipsClient.Created done) {
-            return success(ORG_MEMBERSHIPS, row, done.body() instanceof ObjectNode body ? body
-                    : json().put("user_id", userId).put("role_public_id", role.publicId()));
+            activity.changed();
+            return changed(ORG_MEMBERSHIPS, row, membership(role, userId, null, null, false, done.body()));
         }
         OrgMembershipsClient.AlreadyMember already = (OrgMembershipsClient.AlreadyMember) created;
-        step.is("reading the membership in org " + row.orgId());
+        activity.is("reading the membership in org " + row.orgId());
         Membership member = api.orgMemberships().findByEmail(row.orgId(), row.email()).orElse(null);
         if (member == null) {
-            return success(ALREADY_ADDED, row, json().put("user_id", userId).put("detail", already.detail().getMessage()));
+            return changed(ALREADY_ADDED, row, new Change(null, null, null, userId, null, null, false,
+                    already.detail().getMessage(), 0, null));
         }
         if (already.retried() && (RoleCatalog.sameRole(member.roleId(), role) || RoleCatalog.sameRole(member.roleName(), role))) {
-            return success(ORG_MEMBERSHIPS, row, json().put("user_id", userId).put("membership_id", member.id())
-                    .put("role_public_id", role.publicId()).put("confirmed_after_retry", true));
+            return changed(ORG_MEMBERSHIPS, row, membership(role, userId, member.id(), null, true, null));
         }
-        return existingMember(row, role, member, step);
+        return existingMember(row, role, member, activity);
     }
 
     /** A dry run cannot ask Snyk whether a user exists by provisioning; it looks the user up instead. */
-    private UserOutcome planWithoutWriting(PlannedRow row, RoleCatalog.ResolvedRole role, boolean membersListed, Step step)
-            throws TransportException, SnykApiException {
+    private UserOutcome planWithoutWriting(CheckedRow row, RoleCatalog.ResolvedRole role, boolean membersListed,
+            Activity activity) throws TransportException, SnykApiException {
         if (group != null) {
-            step.is("finding the user in group " + groupId);
+            activity.is("finding the user in group " + groupId);
             Membership inGroup = group.find(row.email());
             if (inGroup != null) {
-                return addToOrg(row, role, inGroup.userId(), membersListed, step);
+                return addToOrg(row, role, inGroup.userId(), membersListed, activity);
             }
         }
-        return success(PROVISIONED, row, planned("provision").put("email", row.email()).put("rolePublicId", role.publicId()));
+        return changed(PROVISIONED, row, provision(role, null, Action.PROVISION));
     }
 
-    private PendingProvision findPending(PlannedRow row) throws TransportException, SnykApiException {
+    private PendingProvision findPending(CheckedRow row) throws TransportException, SnykApiException {
         for (PendingProvision pending : api.provisioning().listPending(row.orgId())) {
             if (pending.email().equalsIgnoreCase(row.email())) {
                 return pending;
@@ -186,8 +189,20 @@ final class ProvisionWorkflow extends UserWorkflow {
         return null;
     }
 
-    private static ObjectNode pendingJson(PendingProvision pending) {
-        return json().put("email", pending.email()).put("role", pending.role()).put("rolePublicId", pending.rolePublicId())
-                .put("created", pending.created());
+    /** A provision; Snyk's answer is kept when it is a JSON object. */
+    private static Change provision(RoleCatalog.ResolvedRole role, JsonNode answer, Action planned) {
+        return new Change(null, null, role.publicId(), null, null, planned, false, null, 0,
+                answer instanceof ObjectNode ? answer : null);
+    }
+
+    private static Change membership(RoleCatalog.ResolvedRole role, String userId, String membershipId, Action planned,
+            boolean confirmedAfterRetry, JsonNode answer) {
+        return new Change(null, null, role.publicId(), userId, membershipId, planned, confirmedAfterRetry, null, 0,
+                answer instanceof ObjectNode ? answer : null);
+    }
+
+    /** Snyk's "already exists" answer, under the product's own message and error type. */
+    private static UserOutcome.Failure refusal(String message, String errorType, SnykApiException detail) {
+        return new UserOutcome.Failure(message, detail.status(), errorType, detail.code(), detail.requestId());
     }
 }

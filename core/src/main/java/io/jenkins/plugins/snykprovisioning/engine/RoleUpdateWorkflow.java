@@ -2,7 +2,6 @@ package io.jenkins.plugins.snykprovisioning.engine;
 
 import static io.jenkins.plugins.snykprovisioning.results.OutcomeCategory.ROLE_UPDATED;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.snyk.OrgMember;
@@ -44,7 +43,7 @@ final class RoleUpdateWorkflow extends UserWorkflow {
     private final SnykApi api;
     private final SharedRead<String, MemberIndex> members;
 
-    RoleUpdateWorkflow(SnykApi api, RunRequest request, ProgressListener listener) {
+    RoleUpdateWorkflow(SnykApi api, ProvisioningRequest request, ProgressListener listener) {
         super(request.dryRun());
         this.api = api;
         this.members = new SharedRead<>(org -> {
@@ -60,25 +59,26 @@ final class RoleUpdateWorkflow extends UserWorkflow {
     }
 
     @Override
-    UserOutcome run(PlannedRow row, RoleCatalog.ResolvedRole role, Step step) throws TransportException, SnykApiException {
-        step.is("listing the members of org " + row.orgId());
+    UserOutcome run(CheckedRow row, RoleCatalog.ResolvedRole role, Activity activity) throws TransportException, SnykApiException {
+        activity.is("listing the members of org " + row.orgId());
         MemberIndex index = members.get(row.orgId());
         OrgMember member = row.userId() != null ? index.byId.get(row.userId())
                 : index.byEmail.get(row.email().toLowerCase(Locale.ROOT));
         if (member == null && row.userId() == null) {
-            return UserOutcome.failure(row.subject(), "not a member of org " + row.orgId()
-                    + " (Snyk does not list service accounts: give their user_id in the file)", null, "not_a_member", null, null);
+            return UserOutcome.failed(row.subject(), "not a member of org " + row.orgId()
+                    + " (Snyk does not list service accounts: give their user_id in the file)", "not_a_member");
         }
         if (member != null && RoleCatalog.sameRole(member.role(), role)) {
             return UserOutcome.skipped(row.subject(), "already has this role", 0);
         }
         String userId = row.userId() != null ? row.userId() : member.id();
-        ObjectNode change = roleChange(member == null ? null : member.role(), role).put("user_id", userId);
+        UserOutcome.Change change = roleChange(member == null ? null : member.role(), role, userId, UserOutcome.Action.CHANGE_ROLE);
         if (dryRun) {
-            return success(ROLE_UPDATED, row, change.put("planned", "change_role"));
+            return changed(ROLE_UPDATED, row, change);
         }
-        step.is("changing the role in org " + row.orgId());
+        activity.is("changing the role in org " + row.orgId());
         api.orgMembers().updateRole(row.orgId(), userId, role.publicId());
-        return success(ROLE_UPDATED, row, change);
+        activity.changed();
+        return changed(ROLE_UPDATED, row, change);
     }
 }

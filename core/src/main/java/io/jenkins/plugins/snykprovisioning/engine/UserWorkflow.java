@@ -1,28 +1,30 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.snykprovisioning.http.CancelledException;
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 
 /**
  * Does what one user needs and says how it ended. An API refusal or a network failure becomes a
- * failure outcome naming the step it happened in; only an interruption escapes.
+ * failure outcome naming the activity it happened in; an interruption ends the user as not
+ * processed when nothing was changed for them yet.
  */
 abstract class UserWorkflow {
 
-    /** The step a user is at, named in a failure message ("adding the user to org ..."). */
-    static final class Step {
-        private String name;
-
-        Step(String name) {
-            this.name = name;
-        }
+    /** What is being done for a user now ("adding the user to org ..."), and whether anything was changed yet. */
+    static final class Activity {
+        private String name = "starting";
+        private boolean changed;
 
         void is(String name) {
             this.name = name;
+        }
+
+        /** A write for this user was accepted by the API. */
+        void changed() {
+            changed = true;
         }
     }
 
@@ -32,38 +34,43 @@ abstract class UserWorkflow {
         this.dryRun = dryRun;
     }
 
-    final UserOutcome handle(PlannedRow row, RoleCatalog.ResolvedRole role) {
-        Step step = new Step("starting");
+    /** The user's outcome; null when the run was interrupted before anything was changed for them. */
+    final UserOutcome handle(CheckedRow row, RoleCatalog.ResolvedRole role) {
+        Activity activity = new Activity();
         try {
-            return run(row, role, step);
+            return run(row, role, activity);
         } catch (SnykApiException e) {
-            return UserOutcome.failure(row.subject(), step.name + " failed", e);
+            return UserOutcome.failed(row.subject(), failure(activity.name + " failed", e));
         } catch (TransportException e) {
             String unknown = e.mayHaveApplied() ? "; the request may have reached Snyk before the connection failed: "
                     + "run again or resume to confirm" : "";
-            return UserOutcome.failure(row.subject(), step.name + " failed: " + e.getMessage() + unknown, null, "network_error",
-                    null, null);
+            return UserOutcome.failed(row.subject(), activity.name + " failed: " + e.getMessage() + unknown, "network_error");
+        } catch (CancelledException e) {
+            if (!activity.changed && !e.writeMayHaveApplied()) {
+                return null;
+            }
+            return UserOutcome.failed(row.subject(), "interrupted before this user was finished (" + e.getMessage()
+                    + "); a change may have been made: run again or resume to finish", "interrupted");
         }
     }
 
-    abstract UserOutcome run(PlannedRow row, RoleCatalog.ResolvedRole role, Step step) throws TransportException, SnykApiException;
+    abstract UserOutcome run(CheckedRow row, RoleCatalog.ResolvedRole role, Activity activity)
+            throws TransportException, SnykApiException;
 
-    UserOutcome success(OutcomeCategory category, PlannedRow row, ObjectNode result) {
-        return UserOutcome.success(category, row.subject(), result, dryRun);
+    /** The API's refusal as a failure: Snyk's own text after {@code context}, its status, type, code and request id. */
+    static UserOutcome.Failure failure(String context, SnykApiException e) {
+        String message = e.apiMessage() == null || e.apiMessage().isBlank() ? "HTTP " + e.status() : e.apiMessage();
+        return new UserOutcome.Failure(context == null ? message : context + ": " + message, e.status(), e.errorType(),
+                e.code(), e.requestId());
     }
 
-    static ObjectNode json() {
-        return SnykJson.MAPPER.createObjectNode();
+    UserOutcome changed(OutcomeCategory category, CheckedRow row, UserOutcome.Change change) {
+        return UserOutcome.changed(category, row.subject(), change, dryRun);
     }
 
-    /** The result of a role change: from which role to which. */
-    static ObjectNode roleChange(String previous, RoleCatalog.ResolvedRole role) {
-        return json().put("previous_role", previous).put("role", role.name() != null ? role.name() : role.publicId())
-                .put("role_public_id", role.publicId());
-    }
-
-    /** What a dry run reports instead of a write: the action it would take. */
-    static ObjectNode planned(String action) {
-        return json().put("planned", action);
+    /** A role change: from which role to which, for {@code userId} (null for a pending provision). */
+    UserOutcome.Change roleChange(String previous, RoleCatalog.ResolvedRole role, String userId, UserOutcome.Action planned) {
+        return new UserOutcome.Change(previous, role.name() != null ? role.name() : role.publicId(), role.publicId(), userId,
+                null, dryRun ? planned : null, false, null, 0, null);
     }
 }

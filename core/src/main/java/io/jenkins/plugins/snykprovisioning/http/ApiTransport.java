@@ -55,11 +55,10 @@ public final class ApiTransport implements Closeable {
     private final Set<HttpUriRequestBase> inFlight = ConcurrentHashMap.newKeySet();
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private final HttpStats stats = new HttpStats();
-    /** Writes each thread has put on the wire: tells a user cut off before any write from one cut off after. */
-    private final ThreadLocal<long[]> writesSent = ThreadLocal.withInitial(() -> new long[1]);
-    private volatile ExchangeListener listener = ExchangeListener.NONE;
+    private final ExchangeListener listener;
 
-    public ApiTransport(String token, TransportSettings settings) {
+    /** @param listener told of every exchange and retry (for logs and progress) */
+    public ApiTransport(String token, TransportSettings settings, ExchangeListener listener) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("No Snyk API token was given");
         }
@@ -69,6 +68,7 @@ public final class ApiTransport implements Closeable {
         this.rateLimiter = RateLimiters.forToken(token.trim(), settings.rateLimitPerMinute());
         this.inFlightPermits = new Semaphore(settings.concurrency(), true);
         this.client = buildClient(settings);
+        this.listener = listener == null ? ExchangeListener.NONE : listener;
     }
 
     private static CloseableHttpClient buildClient(TransportSettings settings) {
@@ -110,10 +110,6 @@ public final class ApiTransport implements Closeable {
         return builder.build();
     }
 
-    public void setListener(ExchangeListener listener) {
-        this.listener = listener == null ? ExchangeListener.NONE : listener;
-    }
-
     public HttpStats stats() {
         return stats;
     }
@@ -124,11 +120,6 @@ public final class ApiTransport implements Closeable {
 
     public TransportSettings settings() {
         return settings;
-    }
-
-    /** How many writes this thread has sent so far. */
-    public long writesSentByThisThread() {
-        return writesSent.get()[0];
     }
 
     /** No new request starts after this; waits between retries end at once. */
@@ -156,12 +147,13 @@ public final class ApiTransport implements Closeable {
         String described = request.describe();
         int attempt = 0;
         boolean unanswered = false;
+        boolean[] onTheWire = new boolean[1];
         while (true) {
             attempt++;
             String problem;
             ApiResponse response = null;
             try {
-                response = send(request, attempt);
+                response = send(request, attempt, onTheWire);
                 if (!RetryPolicy.retryableStatus(response.status())) {
                     return handler.handle(response);
                 }
@@ -180,7 +172,7 @@ public final class ApiTransport implements Closeable {
                 problem = describeFailure(e);
                 unanswered |= reachedTheServer(e);
                 if (isCancelled()) {
-                    throw new CancelledException(described + " was cut off by the interruption: " + problem);
+                    throw new CancelledException(described + " was cut off by the interruption: " + problem, !request.read());
                 }
                 if (!worthRetrying(e) || attempt > policy.maxRetries()) {
                     throw failure(request, problem, attempt, unanswered);
@@ -189,13 +181,15 @@ public final class ApiTransport implements Closeable {
             long delay = policy.delayMillis(attempt, response);
             stats.retry();
             listener.onRetry(described, attempt, problem, delay);
-            waitBeforeRetry(described, delay);
+            // A write sent before may have been applied, whatever its answer said.
+            waitBeforeRetry(described, delay, !request.read() && onTheWire[0]);
         }
     }
 
-    private ApiResponse send(ApiRequest request, int attempt) throws IOException {
+    /** One attempt; {@code onTheWire[0]} is set once the request is handed to the network. */
+    private ApiResponse send(ApiRequest request, int attempt, boolean[] onTheWire) throws IOException {
         if (isCancelled()) {
-            throw new CancelledException(request.describe() + " was not sent: the run was interrupted");
+            throw notSent(request, onTheWire[0]);
         }
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
         http.setHeader("Authorization", authorization);
@@ -207,19 +201,17 @@ public final class ApiTransport implements Closeable {
             inFlightPermits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancelledException(request.describe() + " was not sent: the run was interrupted");
+            throw notSent(request, onTheWire[0]);
         }
         long started = System.nanoTime();
         try {
             rateLimiter.acquire();
             if (isCancelled()) {
-                throw new CancelledException(request.describe() + " was not sent: the run was interrupted");
+                throw notSent(request, onTheWire[0]);
             }
             inFlight.add(http);
             stats.sent();
-            if (!request.read()) {
-                writesSent.get()[0]++;
-            }
+            onTheWire[0] = true;
             ApiResponse response = client.execute(http, answer -> {
                 Map<String, String> headers = new HashMap<>();
                 for (Header header : answer.getHeaders()) {
@@ -238,21 +230,27 @@ public final class ApiTransport implements Closeable {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancelledException(request.describe() + " was not sent: the run was interrupted");
+            throw notSent(request, onTheWire[0]);
         } finally {
             inFlight.remove(http);
             inFlightPermits.release();
         }
     }
 
-    private void waitBeforeRetry(String described, long delayMillis) {
+    /** This attempt was not sent; an earlier attempt of a write may have been, and applied. */
+    private static CancelledException notSent(ApiRequest request, boolean earlierAttemptSent) {
+        return new CancelledException(request.describe() + " was not sent: the run was interrupted",
+                !request.read() && earlierAttemptSent);
+    }
+
+    private void waitBeforeRetry(String described, long delayMillis, boolean writeSent) {
         try {
             if (cancelled.await(delayMillis, TimeUnit.MILLISECONDS)) {
-                throw new CancelledException(described + " was not retried: the run was interrupted");
+                throw new CancelledException(described + " was not retried: the run was interrupted", writeSent);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancelledException(described + " was not retried: the run was interrupted");
+            throw new CancelledException(described + " was not retried: the run was interrupted", writeSent);
         }
     }
 

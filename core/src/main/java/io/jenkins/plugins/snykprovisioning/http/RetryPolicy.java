@@ -13,8 +13,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, Duration maxServerHint) {
 
-    public static final int DEFAULT_MAX_RETRIES = 5;
-
     public RetryPolicy {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative, got " + maxRetries);

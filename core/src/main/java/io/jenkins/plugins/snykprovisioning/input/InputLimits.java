@@ -10,7 +10,8 @@ package io.jenkins.plugins.snykprovisioning.input;
  */
 public record InputLimits(long maxChars, int maxRows, int maxLineChars) {
 
-    public static final InputLimits DEFAULT = new InputLimits(64L * 1024 * 1024, 200_000, 64 * 1024);
+    public static final int DEFAULT_MAX_ROWS = 200_000;
+    public static final InputLimits DEFAULT = new InputLimits(64L * 1024 * 1024, DEFAULT_MAX_ROWS, 64 * 1024);
 
     public InputLimits {
         if (maxChars < 1 || maxRows < 1 || maxLineChars < 1) {

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +17,9 @@ public final class FailedRowsCsv implements Closeable {
 
     static final String[] HEADER = {"email", "role_public_id", "org_id", "user_id", "line", "error"};
 
-    private final Path path;
     private final CSVPrinter printer;
 
-    private FailedRowsCsv(Path path, CSVPrinter printer) {
-        this.path = path;
+    private FailedRowsCsv(CSVPrinter printer) {
         this.printer = printer;
     }
 
@@ -35,21 +31,16 @@ public final class FailedRowsCsv implements Closeable {
         CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(HEADER).get()
                 .print(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
         printer.flush();
-        return new FailedRowsCsv(path, printer);
-    }
-
-    public Path path() {
-        return path;
+        return new FailedRowsCsv(printer);
     }
 
     public synchronized void record(UserOutcome outcome) throws IOException {
-        if (outcome.category() != OutcomeCategory.FAILED) {
+        if (outcome.failure() == null) {
             return;
         }
-        ObjectNode entry = outcome.entry();
-        printer.printRecord(SnykJson.text(entry, "email"), SnykJson.text(entry, "role"), SnykJson.text(entry, "org_id"),
-                SnykJson.text(entry, "user_id"), outcome.line() > 0 ? Integer.toString(outcome.line()) : null,
-                SnykJson.text(entry, "error"));
+        UserOutcome.Subject subject = outcome.subject();
+        printer.printRecord(subject.email(), subject.role(), subject.orgId(), subject.userId(),
+                subject.line() > 0 ? Integer.toString(subject.line()) : null, outcome.failure().message());
         printer.flush();
     }
 

@@ -5,20 +5,22 @@ package io.jenkins.plugins.snykprovisioning.results;
  * original script's keys in its order, with {@code role_updated} added after {@code already_added}.
  */
 public enum OutcomeCategory {
-    PROVISIONED("provisioned", true),
-    ALREADY_PROVISIONED("already_provisioned", true),
-    ORG_MEMBERSHIPS("org_memberships", true),
-    ALREADY_ADDED("already_added", true),
-    ROLE_UPDATED("role_updated", true),
-    FAILED("failed", false),
-    SKIPPED("skipped", true);
+    PROVISIONED("provisioned", true, "Provisioned (new users)"),
+    ALREADY_PROVISIONED("already_provisioned", true, "Already provisioned"),
+    ORG_MEMBERSHIPS("org_memberships", true, "Added to org (existing users)"),
+    ALREADY_ADDED("already_added", true, "Already added"),
+    ROLE_UPDATED("role_updated", true, "Role updated"),
+    FAILED("failed", false, "Failed"),
+    SKIPPED("skipped", true, "Skipped");
 
     private final String key;
     private final boolean success;
+    private final String label;
 
-    OutcomeCategory(String key, boolean success) {
+    OutcomeCategory(String key, boolean success, String label) {
         this.key = key;
         this.success = success;
+        this.label = label;
     }
 
     /** The name used in results files, summaries and the Pipeline step's return value. */
@@ -28,6 +30,11 @@ public enum OutcomeCategory {
 
     public boolean success() {
         return success;
+    }
+
+    /** A readable English name, e.g. "Added to org (existing users)". */
+    public String label() {
+        return label;
     }
 
     /** The category with this results-file key, or null for any other key. */

@@ -1,12 +1,7 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,45 +33,22 @@ public final class PreviousRun {
             throw new NoSuchFileException(path.toString(), null, "no results file or journal to resume from");
         }
         Map<String, Done> done = new HashMap<>();
-        if (RunJournal.isJournal(path)) {
-            RunJournal.read(path, outcome -> remember(done, outcome.category(), outcome.entry()));
+        Journal.Visitor remember = outcome -> remember(done, outcome);
+        if (Journal.isJournal(path)) {
+            Journal.read(path, remember);
         } else {
-            readResultsFile(path, done);
+            ResultsFormat.read(path, remember);
         }
         return new PreviousRun(done);
     }
 
-    private static void readResultsFile(Path path, Map<String, Done> done) throws IOException {
-        try (InputStream in = Files.newInputStream(path); JsonParser parser = SnykJson.MAPPER.createParser(in)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException(path + " is neither a results file nor a journal of this tool");
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                JsonToken value = parser.nextToken();
-                OutcomeCategory category = OutcomeCategory.byKey(key);
-                if (category == null || value != JsonToken.START_ARRAY) {
-                    parser.skipChildren();
-                    continue;
-                }
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    JsonNode entry = SnykJson.MAPPER.readTree(parser);
-                    remember(done, category, (ObjectNode) entry);
-                }
-            }
-        }
-    }
-
-    private static void remember(Map<String, Done> done, OutcomeCategory category, ObjectNode entry) {
-        if (!category.success() || entry.path("dry_run").asBoolean(false) || entry.has("duplicate_of_line")) {
+    private static void remember(Map<String, Done> done, UserOutcome outcome) {
+        if (!outcome.category().success() || outcome.dryRun() || outcome.change().duplicateOfLine() > 0) {
             return;
         }
-        String email = SnykJson.text(entry, "email");
-        if (email == null) {
-            return;
-        }
-        entry.remove("from_previous_run");
-        done.put(UserOutcome.key(email, SnykJson.text(entry, "org_id")), new Done(category, entry.toString()));
+        UserOutcome asDone = new UserOutcome(outcome.category(), outcome.subject(), null, outcome.change(), false, false);
+        done.put(UserOutcome.key(outcome.email(), outcome.orgId()),
+                new Done(outcome.category(), ResultsFormat.entry(asDone).toString()));
     }
 
     public int size() {
@@ -90,7 +62,7 @@ public final class PreviousRun {
             return null;
         }
         try {
-            return UserOutcome.fromPreviousRun(previous.category(), (ObjectNode) SnykJson.MAPPER.readTree(previous.entry()));
+            return ResultsFormat.outcome(previous.category(), SnykJson.MAPPER.readTree(previous.entry())).carriedOver();
         } catch (IOException e) {
             throw new IllegalStateException("An entry kept in memory could not be read back", e);
         }

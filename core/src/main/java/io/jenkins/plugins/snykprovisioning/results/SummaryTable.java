@@ -3,34 +3,16 @@ package io.jenkins.plugins.snykprovisioning.results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The end-of-run summary as plain text lines, shared by the CLI and the Jenkins console. */
 public final class SummaryTable {
 
-    private static final String[][] LABELS = {
-        {"provisioned", "Provisioned (new users)"},
-        {"already_provisioned", "Already provisioned"},
-        {"org_memberships", "Added to org (existing users)"},
-        {"already_added", "Already added"},
-        {"role_updated", "Role updated"},
-        {"skipped", "Skipped"},
-        {"failed", "Failed"},
-    };
-
     private SummaryTable() {
     }
 
-    /** A readable name of an outcome, e.g. "Added to org (existing users)". */
-    public static String label(OutcomeCategory category) {
-        for (String[] label : LABELS) {
-            if (label[0].equals(category.key())) {
-                return label[1];
-            }
-        }
-        return category.key();
-    }
-
-    public static List<String> lines(RunSummary summary) {
+    /** The table with each outcome named by {@code label} (a front end's own wording, or {@link OutcomeCategory#label}). */
+    public static List<String> lines(ProvisioningSummary summary, Function<OutcomeCategory, String> label) {
         List<String> lines = new ArrayList<>();
         String title = summary.dryRun() ? "Snyk provisioning summary (dry run: nothing was changed)" : "Snyk provisioning summary";
         lines.add("=".repeat(64));
@@ -38,7 +20,7 @@ public final class SummaryTable {
         lines.add("=".repeat(64));
         lines.add(row("Users in file", summary.totalRows()));
         for (OutcomeCategory category : OutcomeCategory.values()) {
-            lines.add(row(label(category), summary.count(category)));
+            lines.add(row(label.apply(category), summary.count(category)));
         }
         if (summary.notProcessed() > 0) {
             lines.add(row("Not processed", summary.notProcessed()));

@@ -1,110 +1,152 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
+import java.util.Locale;
 
 /**
- * What happened to one input row, as the entry the results file shows. Success entries are
- * {@code {success, email, org_id, result}}, failures {@code {success, email, org_id, error,
- * status_code, error_type, code}} as in the original script's output, plus the row's line and
- * role and, for failures, Snyk's request id.
+ * What happened to one input row: who it was about, where it ended up, and either why it failed or
+ * what was changed (in a dry run: what would be). {@link ResultsFormat} alone knows how it is written.
+ *
+ * @param failure set exactly when {@code category} is {@link OutcomeCategory#FAILED}
+ * @param change set for every other category
+ * @param dryRun the run changed nothing; {@code change} says what it would have done
+ * @param fromPreviousRun done by an earlier run whose results this run resumed from
  */
-public record UserOutcome(OutcomeCategory category, ObjectNode entry) {
+public record UserOutcome(OutcomeCategory category, Subject subject, Failure failure, Change change, boolean dryRun,
+        boolean fromPreviousRun) {
 
-    /** The user and row an outcome is about. */
+    public UserOutcome {
+        if ((category == OutcomeCategory.FAILED) != (failure != null) || (failure == null) == (change == null)) {
+            throw new IllegalArgumentException("A failed outcome has a failure and no change; any other a change and no failure");
+        }
+    }
+
+    /**
+     * The user and row an outcome is about.
+     *
+     * @param role the role the row asked for, as written (or the run's default)
+     * @param userId the user id the row gave (role updates of members Snyk does not list), or null
+     * @param line the row's line in the file, 0 when there is none
+     */
     public record Subject(String email, String orgId, int line, String role, String userId) {
     }
 
-    public static UserOutcome success(OutcomeCategory category, Subject subject, JsonNode result, boolean dryRun) {
-        ObjectNode entry = start(true, subject);
-        entry.set("result", result == null ? SnykJson.MAPPER.nullNode() : result);
-        if (dryRun) {
-            entry.put("dry_run", true);
+    /**
+     * Why nothing (more) was done for a user.
+     *
+     * @param status the API's HTTP status, null when no request was refused
+     * @param errorType a coarse type ({@code forbidden}, {@code invalid_row}, ...; see docs/results-format.md)
+     * @param code Snyk's error code, or null
+     * @param requestId Snyk's id of the refused request, or null
+     */
+    public record Failure(String message, Integer status, String errorType, String code, String requestId) {
+    }
+
+    /** An action a dry run reports instead of taking it. */
+    public enum Action {
+        PROVISION("provision"),
+        ADD_MEMBERSHIP("add_membership"),
+        CHANGE_ROLE("change_role"),
+        REPLACE_PENDING_PROVISION("replace_pending_provision");
+
+        private final String id;
+
+        Action(String id) {
+            this.id = id;
         }
-        return new UserOutcome(category, finish(entry, subject));
+
+        public String id() {
+            return id;
+        }
+
+        static Action byId(String id) {
+            for (Action action : values()) {
+                if (action.id.equals(id)) {
+                    return action;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * What was done for a user, or why nothing was needed. Fields a category does not use are null.
+     *
+     * @param previousRole a changed role's earlier name (or id), null when unknown
+     * @param role the role the user holds now, by name where known
+     * @param rolePublicId that role's public id
+     * @param userId the Snyk user the change was made to
+     * @param membershipId the org membership a change created or found
+     * @param planned in a dry run, the action that would be taken
+     * @param confirmedAfterRetry a write whose answer was lost, found done when asked again
+     * @param note why nothing was needed (a skip's reason, Snyk's "already a member")
+     * @param duplicateOfLine for a repeated row, the line of its first occurrence; 0 otherwise
+     * @param answer Snyk's own answer to the write (or the pending provision found), kept as given
+     */
+    public record Change(String previousRole, String role, String rolePublicId, String userId, String membershipId,
+            Action planned, boolean confirmedAfterRetry, String note, int duplicateOfLine, JsonNode answer) {
+
+        /** This change with Snyk's answer to it. */
+        public Change withAnswer(JsonNode value) {
+            return new Change(previousRole, role, rolePublicId, userId, membershipId, planned, confirmedAfterRetry, note,
+                    duplicateOfLine, value);
+        }
+
+        static Change answer(JsonNode answer) {
+            return new Change(null, null, null, null, null, null, false, null, 0, answer);
+        }
+
+        static Change note(String note, int duplicateOfLine) {
+            return new Change(null, null, null, null, null, null, false, note, duplicateOfLine, null);
+        }
+    }
+
+    public static UserOutcome failed(Subject subject, Failure failure) {
+        return new UserOutcome(OutcomeCategory.FAILED, subject, failure, null, false, false);
+    }
+
+    /** A failure the API had no part in (a bad row, an unknown role, an interruption). */
+    public static UserOutcome failed(Subject subject, String message, String errorType) {
+        return failed(subject, new Failure(message, null, errorType, null, null));
     }
 
     public static UserOutcome skipped(Subject subject, String reason, int duplicateOfLine) {
-        ObjectNode entry = start(true, subject);
-        entry.put("reason", reason);
-        if (duplicateOfLine > 0) {
-            entry.put("duplicate_of_line", duplicateOfLine);
-        }
-        return new UserOutcome(OutcomeCategory.SKIPPED, finish(entry, subject));
+        return new UserOutcome(OutcomeCategory.SKIPPED, subject, null, Change.note(reason, duplicateOfLine), false, false);
     }
 
-    public static UserOutcome failure(Subject subject, String error, Integer statusCode, String errorType, String code,
-            String requestId) {
-        ObjectNode entry = start(false, subject);
-        entry.put("error", error);
-        if (statusCode == null) {
-            entry.putNull("status_code");
-        } else {
-            entry.put("status_code", statusCode);
-        }
-        entry.put("error_type", errorType);
-        if (code == null) {
-            entry.putNull("code");
-        } else {
-            entry.put("code", code);
-        }
-        if (requestId != null) {
-            entry.put("request_id", requestId);
-        }
-        return new UserOutcome(OutcomeCategory.FAILED, finish(entry, subject));
+    /** A change of {@code category}, or in a dry run the change that would be made. */
+    public static UserOutcome changed(OutcomeCategory category, Subject subject, Change change, boolean dryRun) {
+        return new UserOutcome(category, subject, null, change, dryRun, false);
     }
 
-    public static UserOutcome failure(Subject subject, String context, SnykApiException e) {
-        String message = e.apiMessage() == null || e.apiMessage().isBlank() ? "HTTP " + e.status() : e.apiMessage();
-        return failure(subject, context == null ? message : context + ": " + message, e.status(), e.errorType(), e.code(),
-                e.requestId());
-    }
-
-    /** An entry read back from an earlier run's results or journal, carried into this run's record. */
-    public static UserOutcome fromPreviousRun(OutcomeCategory category, ObjectNode entry) {
-        entry.put("from_previous_run", true);
-        return new UserOutcome(category, entry);
-    }
-
-    private static ObjectNode start(boolean success, Subject subject) {
-        ObjectNode entry = SnykJson.MAPPER.createObjectNode();
-        entry.put("success", success);
-        entry.put("email", subject.email());
-        entry.put("org_id", subject.orgId());
-        return entry;
-    }
-
-    private static ObjectNode finish(ObjectNode entry, Subject subject) {
-        if (subject.role() != null) {
-            entry.put("role", subject.role());
-        }
-        if (subject.userId() != null) {
-            entry.put("user_id", subject.userId());
-        }
-        if (subject.line() > 0) {
-            entry.put("line", subject.line());
-        }
-        return entry;
+    /** This outcome, as carried into a later run that resumed from it. */
+    public UserOutcome carriedOver() {
+        return new UserOutcome(category, subject, failure, change, dryRun, true);
     }
 
     public String email() {
-        return SnykJson.text(entry, "email");
+        return subject.email();
     }
 
     public String orgId() {
-        return SnykJson.text(entry, "org_id");
+        return subject.orgId();
     }
 
     public int line() {
-        return entry.path("line").asInt(0);
+        return subject.line();
     }
 
     /** The error of a failure, the reason of a skip, else null. */
     public String message() {
-        String error = SnykJson.text(entry, "error");
-        return error != null ? error : SnykJson.text(entry, "reason");
+        if (failure != null) {
+            return failure.message();
+        }
+        return category == OutcomeCategory.SKIPPED ? change.note() : null;
+    }
+
+    /** The HTTP status the API refused this user with, or 0. */
+    public int refusedWithStatus() {
+        return failure == null || failure.status() == null ? 0 : failure.status();
     }
 
     /** A short human note on what happened, for logs: the message, a role change, a planned action. */
@@ -113,28 +155,21 @@ public record UserOutcome(OutcomeCategory category, ObjectNode entry) {
         if (message != null) {
             return message;
         }
-        JsonNode result = entry.path("result");
-        String role = SnykJson.text(result, "role");
-        String previous = SnykJson.text(result, "previous_role");
-        String planned = SnykJson.text(result, "planned");
         StringBuilder text = new StringBuilder();
-        if (planned != null) {
-            text.append("would ").append(planned.replace('_', ' '));
+        if (change.planned() != null) {
+            text.append("would ").append(change.planned().id().replace('_', ' '));
         }
-        if (previous != null || (category == OutcomeCategory.ROLE_UPDATED && role != null)) {
+        if (change.previousRole() != null || (category == OutcomeCategory.ROLE_UPDATED && change.role() != null)) {
             text.append(text.length() == 0 ? "" : ": ");
             // A service account given by user_id is not in the member list, so its earlier role is unknown.
-            text.append(previous == null ? "role set to " + role : "role " + previous + " -> " + role);
+            text.append(change.previousRole() == null ? "role set to " + change.role()
+                    : "role " + change.previousRole() + " -> " + change.role());
         }
         return text.length() == 0 ? null : text.toString();
     }
 
-    public boolean dryRun() {
-        return entry.path("dry_run").asBoolean(false);
-    }
-
     /** Key identifying the user within an org, as duplicates and resumes see it. */
     public static String key(String email, String orgId) {
-        return (email == null ? "" : email.toLowerCase(java.util.Locale.ROOT)) + '\u0000' + (orgId == null ? "" : orgId);
+        return (email == null ? "" : email.toLowerCase(Locale.ROOT)) + '\u0000' + (orgId == null ? "" : orgId);
     }
 }

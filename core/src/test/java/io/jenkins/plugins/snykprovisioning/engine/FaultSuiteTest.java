@@ -3,7 +3,7 @@ package io.jenkins.plugins.snykprovisioning.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.snykprovisioning.results.RunJournal;
+import io.jenkins.plugins.snykprovisioning.results.Journal;
 import io.jenkins.plugins.snykprovisioning.simulator.Fault;
 import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig;
@@ -181,7 +181,7 @@ class FaultSuiteTest {
         assertThat(disagreements).isEmpty();
 
         List<String> journalCategories = new ArrayList<>();
-        RunJournal.read(run.journal(), outcome -> journalCategories.add(outcome.email() + "=" + outcome.category().key()));
+        Journal.read(run.journal(), outcome -> journalCategories.add(outcome.email() + "=" + outcome.category().key()));
         assertThat(journalCategories).hasSize(USERS)
                 .containsExactlyInAnyOrderElementsOf(outcomeOf.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         assertThat(Files.readAllLines(run.failedCsv())).hasSize(1 + done.size("failed"));

@@ -356,7 +356,7 @@ class ProvisioningRunTest {
             while (snyk.simulator.requests().writes().size() < 20) {
                 Thread.onSpinWait();
             }
-            first.engine.cancel();
+            first.provisioning.cancel();
         });
         interrupter.start();
         SimulatedSnyk.Finished partial = first.execute();
@@ -372,7 +372,7 @@ class ProvisioningRunTest {
 
         List<String> writtenFirst = writes().stream().map(LoggedRequest::requestBody).toList();
         snyk.simulator.requests().clear();
-        SimulatedSnyk.Finished resumed = snyk.execute(users, run -> run.previousRun = uncheck(first.journal()));
+        SimulatedSnyk.Finished resumed = snyk.execute(users, run -> run.resumeFrom = first.journal());
         assertThat(resumed.summary().complete()).isTrue();
         assertThat(resumed.summary().failed()).isZero();
         assertThat(resumed.size("provisioned")).isEqualTo(200);
@@ -384,14 +384,6 @@ class ProvisioningRunTest {
                     .isLessThanOrEqualTo(partial.entry("failed", email) == null ? 0 : 1);
         }
         assertThat(snyk.state().pendingProvisions(SimulatedSnyk.ORG)).filteredOn(p -> p.email().startsWith("new")).hasSize(200);
-    }
-
-    private static io.jenkins.plugins.snykprovisioning.results.PreviousRun uncheck(Path path) {
-        try {
-            return io.jenkins.plugins.snykprovisioning.results.PreviousRun.load(path);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Test

@@ -1,15 +1,9 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.snykprovisioning.http.ApiTransport;
 import io.jenkins.plugins.snykprovisioning.http.RetryPolicy;
-import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
-import io.jenkins.plugins.snykprovisioning.input.InputLimits;
 import io.jenkins.plugins.snykprovisioning.input.UserSource;
-import io.jenkins.plugins.snykprovisioning.results.PreviousRun;
-import io.jenkins.plugins.snykprovisioning.results.RunSummary;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorState;
@@ -109,23 +103,18 @@ final class SimulatedSnyk implements AutoCloseable {
         Duration responseTimeout = Duration.ofSeconds(5);
         Duration retryBase = Duration.ofMillis(20);
         Duration retryCap = Duration.ofMillis(200);
-        PreviousRun previousRun;
+        Path resumeFrom;
         String resultsName = "results-" + UUID.randomUUID() + ".json";
         final List<String> notices = new ArrayList<>();
         final List<String> retries = new ArrayList<>();
-        ProvisioningRun engine;
-
-        RunRequest request() {
-            return new RunRequest(UserSource.ofText("users.csv", users), mode, defaultOrg, groupId, defaultRole, dryRun,
-                    InputLimits.DEFAULT, previousRun, RunOutputs.beside(results(), dir.resolve(resultsName + ".failed.csv")));
-        }
+        volatile Provisioning provisioning;
 
         Path results() {
             return dir.resolve(resultsName);
         }
 
         Path journal() {
-            return RunOutputs.journalOf(results());
+            return provisioning.outputs().journalFile();
         }
 
         Path failedCsv() {
@@ -133,28 +122,29 @@ final class SimulatedSnyk implements AutoCloseable {
         }
 
         Finished execute() throws IOException {
-            TransportSettings settings = TransportSettings.defaults().withConcurrency(concurrency).withRateLimitPerMinute(0)
-                    .withTimeouts(Duration.ofSeconds(2), responseTimeout)
-                    .withRetryPolicy(new RetryPolicy(maxRetries, retryBase, retryCap, Duration.ofSeconds(5)));
-            try (SnykApi api = new SnykApi(SnykApiBase.parse(simulator.baseUrl()), null, new ApiTransport(apiToken, settings))) {
-                engine = new ProvisioningRun(request(), api, new ProgressListener() {
-                    @Override
-                    public void notice(String message) {
-                        synchronized (notices) {
-                            notices.add(message);
-                        }
+            provisioning = Provisioning.builder().apiUrl(simulator.baseUrl()).token(apiToken)
+                    .concurrency(concurrency).rateLimitPerMinute(0).timeouts(Duration.ofSeconds(2), responseTimeout)
+                    .retryPolicy(new RetryPolicy(maxRetries, retryBase, retryCap, Duration.ofSeconds(5)))
+                    .users(UserSource.ofText("users.csv", users)).mode(mode).defaultOrgId(defaultOrg).groupId(groupId)
+                    .defaultRole(defaultRole).dryRun(dryRun).resumeFrom(resumeFrom)
+                    .resultsFile(results()).failedRowsCsv(failedCsv()).grace(Duration.ofSeconds(2))
+                    .build();
+            ProvisioningSummary summary = provisioning.run(new ProgressListener() {
+                @Override
+                public void notice(String message) {
+                    synchronized (notices) {
+                        notices.add(message);
                     }
+                }
 
-                    @Override
-                    public void retrying(String request, int attempt, String reason, long delayMillis) {
-                        synchronized (retries) {
-                            retries.add(request + " | " + reason + " | " + delayMillis);
-                        }
+                @Override
+                public void retrying(String request, int attempt, String reason, long delayMillis) {
+                    synchronized (retries) {
+                        retries.add(request + " | " + reason + " | " + delayMillis);
                     }
-                }, Duration.ofSeconds(2));
-                RunSummary summary = engine.execute();
-                return new Finished(summary, SnykJson.MAPPER.readTree(results().toFile()));
-            }
+                }
+            });
+            return new Finished(summary, SnykJson.MAPPER.readTree(results().toFile()));
         }
     }
 
@@ -171,7 +161,7 @@ final class SimulatedSnyk implements AutoCloseable {
     }
 
     /** A run's summary and its results file. */
-    record Finished(RunSummary summary, JsonNode results) {
+    record Finished(ProvisioningSummary summary, JsonNode results) {
 
         /** The entry of {@code email} in {@code category}, or null. */
         JsonNode entry(String category, String email) {

@@ -26,27 +26,30 @@ class ResultsFileTest {
 
     private Path journalWithOneOfEach() throws Exception {
         Path journal = dir.resolve("r.journal.jsonl");
-        try (RunJournal writer = RunJournal.create(journal, "provision", false)) {
-            writer.record(UserOutcome.success(OutcomeCategory.PROVISIONED, subject("a@example.com", 2),
-                    SnykJson.MAPPER.createObjectNode().put("email", "a@example.com"), false));
-            writer.record(UserOutcome.failure(subject("b@example.com", 3), "HTTP 403: nope", 403, "forbidden", "c-1", "req-1"));
+        try (Journal writer = Journal.create(journal, "provision", false)) {
+            writer.record(UserOutcome.changed(OutcomeCategory.PROVISIONED, subject("a@example.com", 2),
+                    new UserOutcome.Change(null, null, null, null, null, null, false, null, 0,
+                            SnykJson.MAPPER.createObjectNode().put("email", "a@example.com")), false));
+            writer.record(UserOutcome.failed(subject("b@example.com", 3),
+                    new UserOutcome.Failure("HTTP 403: nope", 403, "forbidden", "c-1", "req-1")));
             writer.record(UserOutcome.skipped(subject("a@example.com", 4), "duplicate of line 2", 2));
-            writer.record(UserOutcome.success(OutcomeCategory.ROLE_UPDATED, subject("c@example.com", 5),
-                    SnykJson.MAPPER.createObjectNode().put("previous_role", "x"), false));
+            writer.record(UserOutcome.changed(OutcomeCategory.ROLE_UPDATED, subject("c@example.com", 5),
+                    new UserOutcome.Change("x", "Developer", "role-1", "u-c", null, null, false, null, 0, null), false));
         }
         return journal;
     }
 
-    private static RunSummary summary(Map<OutcomeCategory, Long> counts, List<String> errors) {
+    private static ProvisioningSummary summary(Map<OutcomeCategory, Long> counts, List<String> errors) {
         Instant now = Instant.now();
-        return new RunSummary("provision", false, true, false, null, 4, counts, 0, 7, 6, 1, 0, now.minusSeconds(2), now, errors);
+        return new ProvisioningSummary("provision", false, true, false, null, 4, counts, 0, 7, 6, 1, 0, now.minusSeconds(2), now,
+                errors, List.of());
     }
 
     @Test
     void keysAndEntriesHaveTheOriginalShape() throws Exception {
         Path journal = journalWithOneOfEach();
         Path results = dir.resolve("r.json");
-        ResultsFile.write(results, journal, summary(Map.of(OutcomeCategory.PROVISIONED, 1L), List.of("one error")));
+        ResultsFormat.write(results, journal, summary(Map.of(OutcomeCategory.PROVISIONED, 1L), List.of("one error")));
         JsonNode json = SnykJson.MAPPER.readTree(results.toFile());
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
@@ -83,7 +86,7 @@ class ResultsFileTest {
         Path journal = journalWithOneOfEach();
         Files.writeString(journal, "{\"category\":\"provisioned\",\"entry\":{\"email\":\"half", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         List<String> emails = new ArrayList<>();
-        RunJournal.read(journal, outcome -> emails.add(outcome.email()));
+        Journal.read(journal, outcome -> emails.add(outcome.email()));
         assertThat(emails).containsExactly("a@example.com", "b@example.com", "a@example.com", "c@example.com");
     }
 
@@ -91,13 +94,14 @@ class ResultsFileTest {
     void previousRunKnowsWhoIsDoneFromAJournalOrAResultsFile() throws Exception {
         Path journal = journalWithOneOfEach();
         Path results = dir.resolve("r.json");
-        ResultsFile.write(results, journal, summary(Map.of(), List.of()));
+        ResultsFormat.write(results, journal, summary(Map.of(), List.of()));
         for (Path source : List.of(journal, results)) {
             PreviousRun previous = PreviousRun.load(source);
             assertThat(previous.size()).as(source.toString()).isEqualTo(2);
             UserOutcome carried = previous.outcomeOf(UserOutcome.key("A@EXAMPLE.COM", "org-1"));
             assertThat(carried.category()).isEqualTo(OutcomeCategory.PROVISIONED);
-            assertThat(carried.entry().get("from_previous_run").asBoolean()).isTrue();
+            assertThat(carried.fromPreviousRun()).isTrue();
+            assertThat(ResultsFormat.entry(carried).get("from_previous_run").asBoolean()).isTrue();
             assertThat(previous.outcomeOf(UserOutcome.key("b@example.com", "org-1"))).as("failed users are not done").isNull();
             assertThat(previous.outcomeOf(UserOutcome.key("c@example.com", "org-1")).category()).isEqualTo(OutcomeCategory.ROLE_UPDATED);
         }
@@ -106,8 +110,9 @@ class ResultsFileTest {
     @Test
     void dryRunEntriesAreNotDone() throws Exception {
         Path journal = dir.resolve("dry.journal.jsonl");
-        try (RunJournal writer = RunJournal.create(journal, "provision", true)) {
-            writer.record(UserOutcome.success(OutcomeCategory.PROVISIONED, subject("a@example.com", 2), null, true));
+        try (Journal writer = Journal.create(journal, "provision", true)) {
+            writer.record(UserOutcome.changed(OutcomeCategory.PROVISIONED, subject("a@example.com", 2),
+                    new UserOutcome.Change(null, null, "role-1", null, null, UserOutcome.Action.PROVISION, false, null, 0, null), true));
         }
         assertThat(PreviousRun.load(journal).size()).isZero();
     }
@@ -116,8 +121,8 @@ class ResultsFileTest {
     void failedRowsCsvCanBeReadBackAsAUserFile() throws Exception {
         Path csv = dir.resolve("failed.csv");
         try (FailedRowsCsv failed = FailedRowsCsv.create(csv)) {
-            failed.record(UserOutcome.failure(new UserOutcome.Subject("b@example.com", "org-2", 7, "Org Admin", null),
-                    "HTTP 403: \"quoted\", with comma", 403, "forbidden", null, null));
+            failed.record(UserOutcome.failed(new UserOutcome.Subject("b@example.com", "org-2", 7, "Org Admin", null),
+                    new UserOutcome.Failure("HTTP 403: \"quoted\", with comma", 403, "forbidden", null, null)));
             failed.record(UserOutcome.skipped(subject("x@example.com", 8), "not a failure", 0));
         }
         assertThat(Files.readAllLines(csv)).containsExactly("email,role_public_id,org_id,user_id,line,error",

@@ -1,42 +1,53 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
+import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Action;
+import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Change;
 import org.junit.jupiter.api.Test;
 
 class UserOutcomeTest {
 
     private static final UserOutcome.Subject ALICE = new UserOutcome.Subject("alice@example.com", "org-1", 2, "Developer", null);
 
-    private static ObjectNode result(String previousRole, String role) {
-        ObjectNode result = SnykJson.MAPPER.createObjectNode();
-        if (previousRole != null) {
-            result.put("previous_role", previousRole);
-        }
-        return result.put("role", role);
+    private static Change roleChange(String previousRole, String role, Action planned) {
+        return new Change(previousRole, role, "role-id", "u-alice", null, planned, false, null, 0, null);
     }
 
     @Test
     void aRoleChangeShowsTheRoleBeforeAndAfter() {
-        UserOutcome outcome = UserOutcome.success(OutcomeCategory.ROLE_UPDATED, ALICE, result("Org Collaborator", "Developer"), false);
+        UserOutcome outcome = UserOutcome.changed(OutcomeCategory.ROLE_UPDATED, ALICE, roleChange("Org Collaborator", "Developer", null), false);
 
         assertThat(outcome.detail()).isEqualTo("role Org Collaborator -> Developer");
     }
 
     @Test
     void aRoleSetWithoutKnowingTheOldOneSaysOnlyTheNewOne() {
-        UserOutcome outcome = UserOutcome.success(OutcomeCategory.ROLE_UPDATED, ALICE, result(null, "Developer"), false);
+        UserOutcome outcome = UserOutcome.changed(OutcomeCategory.ROLE_UPDATED, ALICE, roleChange(null, "Developer", null), false);
 
         assertThat(outcome.detail()).isEqualTo("role set to Developer");
     }
 
     @Test
     void aPlannedChangeInADryRunSaysWhatWouldHappen() {
-        ObjectNode planned = result("Org Collaborator", "Developer").put("planned", "change_role");
+        UserOutcome outcome = UserOutcome.changed(OutcomeCategory.ROLE_UPDATED, ALICE,
+                roleChange("Org Collaborator", "Developer", Action.CHANGE_ROLE), true);
 
-        assertThat(UserOutcome.success(OutcomeCategory.ROLE_UPDATED, ALICE, planned, true).detail())
-                .isEqualTo("would change role: role Org Collaborator -> Developer");
+        assertThat(outcome.detail()).isEqualTo("would change role: role Org Collaborator -> Developer");
+    }
+
+    @Test
+    void aFailureHasAFailureAndNothingElseDoes() {
+        UserOutcome failed = UserOutcome.failed(ALICE, "HTTP 403: nope", "forbidden");
+        assertThat(failed.message()).isEqualTo("HTTP 403: nope");
+        assertThat(failed.refusedWithStatus()).isZero();
+        assertThat(UserOutcome.skipped(ALICE, "duplicate of line 1", 1).message()).isEqualTo("duplicate of line 1");
+
+        assertThatThrownBy(() -> new UserOutcome(OutcomeCategory.FAILED, ALICE, null, roleChange(null, "x", null), false, false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new UserOutcome(OutcomeCategory.PROVISIONED, ALICE,
+                new UserOutcome.Failure("x", 403, "forbidden", null, null), null, false, false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

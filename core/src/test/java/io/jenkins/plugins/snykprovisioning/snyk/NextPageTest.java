@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class NextPageTest {
 
-    private final ApiTransport transport = new ApiTransport("test-token", TransportSettings.defaults());
+    private final ApiTransport transport = new ApiTransport("test-token", TransportSettings.defaults(), null);
     private final SnykEndpoint endpoint = new SnykEndpoint(SnykApiBase.parse("https://api.eu.snyk.io"), "2025-11-05", transport);
 
     @AfterEach

@@ -7,25 +7,60 @@ import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.snykprovisioning.engine.ProgressPrinter;
+import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
+import io.jenkins.plugins.snykprovisioning.input.InputLimits;
+import io.jenkins.plugins.snykprovisioning.input.UserSource;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
+import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** Runs the provisioning of a freestyle or Pipeline step in its build, with the build's outcome. */
+/**
+ * One provisioning run inside a build, the same for the freestyle step and the Pipeline step: reads the
+ * users from the workspace, runs the engine in this (the controller's) JVM, prints progress and the
+ * summary, archives the results, copies them into the workspace and shows a summary on the build page.
+ *
+ * <p>An interrupted thread (an aborted build) stops the engine, which records what it finished; the
+ * partial results are kept like complete ones, then {@link InterruptedException} ends the build as aborted.
+ */
 final class BuildProvisioning {
 
-    private BuildProvisioning() {
+    /** The largest user file read; the engine bounds characters, rows and line lengths too. */
+    static final long MAX_USER_FILE_BYTES = InputLimits.DEFAULT.maxChars();
+
+    private final BuildWorkspace workspace;
+    private final SnykCredentials credentials;
+    private final BuildRecord record;
+    private final PrintStream log;
+    private final SnykApiDefaults defaults;
+
+    BuildProvisioning(BuildWorkspace workspace, SnykCredentials credentials, BuildRecord record, PrintStream log,
+            SnykApiDefaults defaults) {
+        this.workspace = workspace;
+        this.credentials = credentials;
+        this.record = record;
+        this.log = log;
+        this.defaults = defaults;
     }
 
     /**
-     * Runs in the controller's JVM. Failed users make the build unstable; a run that cannot be done, or
-     * failed users with {@code failOnUserErrors}, fail it with a one-line message.
+     * The one entry both steps call, in the controller's JVM. Failed users make the build unstable; a run
+     * that cannot be done, or failed users with {@code failOnUserErrors}, fail it with a one-line message.
      */
-    static ProvisioningResult run(ProvisioningSettings settings, Run<?, ?> run, FilePath workspace, EnvVars environment,
+    static ProvisioningResult perform(ProvisioningSettings settings, Run<?, ?> run, FilePath workspace, EnvVars environment,
             Launcher launcher, TaskListener listener) throws IOException, InterruptedException {
-        ProvisioningRunner runner = new ProvisioningRunner(new FilePathWorkspace(run, workspace, launcher, listener),
-                new RunCredentials(run, environment), new RunBuildRecord(run), listener.getLogger(),
+        BuildProvisioning provisioning = new BuildProvisioning(new FilePathWorkspace(workspace),
+                new RunCredentials(run, environment), new RunBuildRecord(run, launcher, listener), listener.getLogger(),
                 SnykApiDefaults.current());
         try {
-            ProvisioningResult result = runner.run(ResolvedSettings.of(settings, environment::expand));
+            ProvisioningResult result = provisioning.provision(ResolvedSettings.of(settings, environment::expand));
             if (result.usersFailed()) {
                 run.setResult(Result.UNSTABLE);
             }
@@ -33,5 +68,123 @@ final class BuildProvisioning {
         } catch (ProvisioningException e) {
             throw new AbortException(e.getMessage());
         }
+    }
+
+    /**
+     * @throws ProvisioningException the run could not start, stopped on a fatal error, or had failed users
+     *     with {@code failOnUserErrors}
+     * @throws InterruptedException the build was aborted (the partial results are kept)
+     */
+    ProvisioningResult provision(ResolvedSettings settings) throws IOException, InterruptedException {
+        String token = credentials.token(settings.credentialsId());
+        UserSource users = settings.usersFile() != null
+                ? workspace.userFile(settings.usersFile(), MAX_USER_FILE_BYTES)
+                : UserSource.ofText(Messages.BuildProvisioning_InlineUsers(), settings.users());
+        Path folder = record.newOutputFolder();
+        // Laid out as in the workspace, so the folder is archived as it is.
+        Path results = folder.resolve(settings.resultsFile());
+        Path failedRows = folder.resolve(settings.failedCsv());
+        Provisioning provisioning;
+        try {
+            provisioning = defaults.configure(Provisioning.builder(), settings.region(), settings.concurrency(), settings.maxRetries())
+                    .token(token).users(users).mode(settings.mode()).defaultOrgId(settings.orgId()).groupId(settings.groupId())
+                    .defaultRole(settings.defaultRole()).dryRun(settings.dryRun())
+                    .resumeFrom(resumeFile(settings, folder)).resultsFile(results).failedRowsCsv(failedRows)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException(e.getMessage());
+        } catch (IOException e) {
+            throw new ProvisioningException(Messages.BuildProvisioning_BadResumeFile(settings.resumeFrom(), e.getMessage()));
+        }
+
+        settings.warnings().forEach(warning -> log.println(Messages.BuildProvisioning_Warning(warning)));
+        log.println(Messages.BuildProvisioning_Start(settings.mode().id(), users.name(), orDash(settings.orgId()),
+                orDash(settings.groupId()), provisioning.apiRoot(), settings.dryRun() ? Messages.BuildProvisioning_DryRun() : ""));
+        ProvisioningSummary summary = execute(provisioning);
+        // The engine leaves the thread interrupted after an abort; copying and archiving need it clear.
+        boolean wasAborted = Thread.interrupted() || summary.interrupted();
+
+        SummaryTable.lines(summary, OutcomeLabels::of).forEach(log::println);
+        keepResults(settings, summary, folder);
+        if (wasAborted) {
+            throw buildAborted(Messages.BuildProvisioning_Aborted());
+        }
+        if (summary.fatalError() != null) {
+            throw new ProvisioningException(summary.fatalError());
+        }
+        if (summary.failed() > 0 && settings.failOnUserErrors()) {
+            throw new ProvisioningException(Messages.BuildProvisioning_UsersFailed(summary.failed()));
+        }
+        return new ProvisioningResult(summary, settings.resultsFile(), settings.failedCsv());
+    }
+
+    private ProvisioningSummary execute(Provisioning provisioning) throws IOException, InterruptedException {
+        try {
+            return provisioning.run(new ProgressPrinter(log, false));
+        } catch (IOException e) {
+            if (Thread.interrupted()) {
+                throw buildAborted(Messages.BuildProvisioning_AbortedEarly());
+            }
+            throw new ProvisioningException(Messages.BuildProvisioning_EngineFailed(e.getMessage()));
+        }
+    }
+
+    /** Jenkins shows an aborted build as such, without the exception's message: it is printed here. */
+    private InterruptedException buildAborted(String message) {
+        Thread.interrupted();
+        log.println(message);
+        return new InterruptedException(message);
+    }
+
+    /** The earlier run's file, copied from the workspace into this run's folder; null when not resuming. */
+    private Path resumeFile(ResolvedSettings settings, Path folder) throws IOException, InterruptedException {
+        if (settings.resumeFrom() == null) {
+            return null;
+        }
+        Path copy = folder.resolve("resumed-from-" + fileName(settings.resumeFrom()));
+        workspace.copyToController(settings.resumeFrom(), MAX_USER_FILE_BYTES, copy);
+        return copy;
+    }
+
+    /**
+     * Archives the results from the controller's copy when asked, copies them into the workspace (where the
+     * Pipeline value and the docs promise them), shows the summary on the build, and then removes the run's
+     * folder: the build keeps one copy, its artifacts.
+     */
+    private void keepResults(ResolvedSettings settings, ProvisioningSummary summary, Path folder)
+            throws IOException, InterruptedException {
+        if (settings.archiveResults()) {
+            Map<String, String> artifacts = new LinkedHashMap<>();
+            artifacts.put(settings.resultsFile(), settings.resultsFile());
+            artifacts.put(settings.failedCsv(), settings.failedCsv());
+            record.archive(folder, artifacts);
+        }
+        workspace.copyFromController(folder.resolve(settings.resultsFile()), settings.resultsFile());
+        workspace.copyFromController(folder.resolve(settings.failedCsv()), settings.failedCsv());
+        log.println(Messages.BuildProvisioning_Results(settings.resultsFile()));
+        log.println(summary.failed() > 0 ? Messages.BuildProvisioning_FailedRowsToFix(settings.failedCsv())
+                : Messages.BuildProvisioning_FailedRows(settings.failedCsv()));
+        if (settings.archiveResults()) {
+            log.println(Messages.BuildProvisioning_Archived());
+        }
+        record.attach(new ProvisioningSummaryAction(summary, settings.resultsFile(), settings.failedCsv(), settings.archiveResults()));
+        deleteRecursively(folder);
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static String fileName(String workspacePath) {
+        int slash = Math.max(workspacePath.lastIndexOf('/'), workspacePath.lastIndexOf('\\'));
+        return workspacePath.substring(slash + 1);
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
     }
 }

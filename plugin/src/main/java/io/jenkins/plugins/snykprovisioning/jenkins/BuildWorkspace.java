@@ -3,7 +3,6 @@ package io.jenkins.plugins.snykprovisioning.jenkins;
 import io.jenkins.plugins.snykprovisioning.input.UserSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The build's workspace, wherever it lives, as the run needs it. Paths are relative to the workspace;
@@ -19,7 +18,4 @@ interface BuildWorkspace {
 
     /** Writes {@code source}, a file on the controller, to the workspace (folders are created). */
     void copyFromController(Path source, String relativePath) throws IOException, InterruptedException;
-
-    /** Archives workspace files with the build: artifact path to workspace path. */
-    void archive(Map<String, String> artifacts) throws IOException, InterruptedException;
 }

@@ -1,9 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.jenkins;
 
 import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.snykprovisioning.input.UserSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
-import jenkins.util.BuildListenerAdapter;
 
 /**
  * A build's workspace on the controller or an agent. Files are checked where they live and streamed
@@ -21,16 +16,10 @@ import jenkins.util.BuildListenerAdapter;
  */
 final class FilePathWorkspace implements BuildWorkspace {
 
-    private final Run<?, ?> run;
     private final FilePath workspace;
-    private final Launcher launcher;
-    private final TaskListener listener;
 
-    FilePathWorkspace(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener) {
-        this.run = run;
+    FilePathWorkspace(FilePath workspace) {
         this.workspace = workspace;
-        this.launcher = launcher;
-        this.listener = listener;
     }
 
     @Override
@@ -70,10 +59,5 @@ final class FilePathWorkspace implements BuildWorkspace {
         try (OutputStream out = workspace.child(relativePath).write()) {
             Files.copy(source, out);
         }
-    }
-
-    @Override
-    public void archive(Map<String, String> artifacts) throws IOException, InterruptedException {
-        run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), artifacts);
     }
 }

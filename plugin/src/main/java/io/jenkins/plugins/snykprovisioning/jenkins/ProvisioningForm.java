@@ -7,11 +7,8 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.snykprovisioning.engine.Mode;
-import io.jenkins.plugins.snykprovisioning.http.ApiTransport;
-import io.jenkins.plugins.snykprovisioning.http.TransportException;
+import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
 import io.jenkins.plugins.snykprovisioning.snyk.SelfClient;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
 import java.io.IOException;
@@ -116,34 +113,19 @@ final class ProvisioningForm {
             return FormValidation.error(Messages.RunCredentials_NotFound(credentialsId));
         }
         SnykApiDefaults defaults = SnykApiDefaults.current();
-        SnykApiBase base;
+        Provisioning.Builder connection;
+        String api;
         try {
-            base = defaults.apiBase(region == null || region.isBlank() ? null : region);
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
-        SnykApi api;
-        try {
-            api = new SnykApi(base, SnykApi.DEFAULT_REST_VERSION,
-                    new ApiTransport(credentials.getSecret().getPlainText(), defaults.transport(1, 1)));
+            connection = defaults.configure(Provisioning.builder(), region == null || region.isBlank() ? null : region, 0, 0)
+                    .token(credentials.getSecret().getPlainText());
+            api = connection.apiRoot();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
         try {
-            SelfClient.Self self = api.self().get();
-            return FormValidation.ok(Messages.ProvisioningForm_Connected(base, describe(self)));
-        } catch (SnykApiException | TransportException e) {
-            return FormValidation.error(Messages.ProvisioningForm_ConnectionFailed(base, e.getMessage()));
-        } finally {
-            closeQuietly(api);
-        }
-    }
-
-    private static void closeQuietly(SnykApi api) {
-        try {
-            api.close();
-        } catch (IOException e) {
-            // Only the idle connections are released here; the answer is already given.
+            return FormValidation.ok(Messages.ProvisioningForm_Connected(api, describe(connection.checkConnection())));
+        } catch (SnykApiException | IOException e) {
+            return FormValidation.error(Messages.ProvisioningForm_ConnectionFailed(api, e.getMessage()));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.snykprovisioning.jenkins;
 
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
-import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ import java.util.Map;
  * @param resultsFile the results JSON, relative to the workspace
  * @param failedCsv the failed rows, relative to the workspace
  */
-record ProvisioningResult(RunSummary summary, String resultsFile, String failedCsv) {
+record ProvisioningResult(ProvisioningSummary summary, String resultsFile, String failedCsv) {
 
     /** Some users could not be done: the build is unstable. */
     boolean usersFailed() {

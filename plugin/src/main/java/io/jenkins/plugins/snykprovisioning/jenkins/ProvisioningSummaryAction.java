@@ -2,8 +2,8 @@ package io.jenkins.plugins.snykprovisioning.jenkins;
 
 import hudson.model.Run;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
-import io.jenkins.plugins.snykprovisioning.results.RunSummary;
-import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
+import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.kohsuke.stapler.export.ExportedBean;
 public final class ProvisioningSummaryAction implements RunAction2 {
 
     /** Failed users kept with the build; the failed rows' file has them all. */
-    static final int MAX_FAILED_USERS = 200;
+    static final int MAX_FAILED_USERS = ProvisioningSummary.FAILURES_KEPT;
     /** Failed users listed on the build's page; its own page lists the others. */
     static final int FAILED_USERS_IN_SUMMARY = 5;
     static final String URL_NAME = "snyk-provisioning";
@@ -45,12 +45,10 @@ public final class ProvisioningSummaryAction implements RunAction2 {
     private transient Run<?, ?> run;
 
     /**
-     * @param failedUsers the first failed users (more are dropped)
      * @param resultsFile the results JSON, relative to the workspace (and the artifacts, when {@code archived})
      * @param failedCsv the failed rows' CSV, likewise
      */
-    ProvisioningSummaryAction(RunSummary summary, List<FailedUser> failedUsers, String resultsFile, String failedCsv,
-            boolean archived) {
+    ProvisioningSummaryAction(ProvisioningSummary summary, String resultsFile, String failedCsv, boolean archived) {
         this.mode = summary.mode();
         this.dryRun = summary.dryRun();
         this.complete = summary.complete();
@@ -61,7 +59,10 @@ public final class ProvisioningSummaryAction implements RunAction2 {
         for (OutcomeCategory category : OutcomeCategory.values()) {
             counts.put(category.key(), summary.count(category));
         }
-        this.failedUsers = new ArrayList<>(failedUsers.subList(0, Math.min(failedUsers.size(), MAX_FAILED_USERS)));
+        this.failedUsers = new ArrayList<>();
+        for (UserOutcome failure : summary.firstFailures()) {
+            failedUsers.add(new FailedUser(failure.email(), failure.orgId(), failure.line(), failure.message()));
+        }
         this.resultsFile = resultsFile;
         this.failedCsv = failedCsv;
         this.archived = archived;
@@ -195,7 +196,7 @@ public final class ProvisioningSummaryAction implements RunAction2 {
     /** The outcomes with their readable names, for the pages. */
     public List<OutcomeCount> getOutcomes() {
         List<OutcomeCount> outcomes = new ArrayList<>();
-        counts.forEach((key, count) -> outcomes.add(new OutcomeCount(SummaryTable.label(OutcomeCategory.byKey(key)), count)));
+        counts.forEach((key, count) -> outcomes.add(new OutcomeCount(OutcomeLabels.of(OutcomeCategory.byKey(key)), count)));
         return outcomes;
     }
 

@@ -1,19 +1,28 @@
 package io.jenkins.plugins.snykprovisioning.jenkins;
 
+import hudson.FilePath;
+import hudson.Launcher;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import jenkins.util.BuildListenerAdapter;
 
-/** The build on the controller: its folder keeps each run's files, its page shows each run's summary. */
+/** The build on the controller: its folder holds each run's files while it runs, its artifacts and page keep them. */
 final class RunBuildRecord implements BuildRecord {
 
     static final String FOLDER = "snyk-provisioning";
 
     private final Run<?, ?> run;
+    private final Launcher launcher;
+    private final TaskListener listener;
 
-    RunBuildRecord(Run<?, ?> run) {
+    RunBuildRecord(Run<?, ?> run, Launcher launcher, TaskListener listener) {
         this.run = run;
+        this.launcher = launcher;
+        this.listener = listener;
     }
 
     @Override
@@ -26,6 +35,11 @@ final class RunBuildRecord implements BuildRecord {
                 return Files.createDirectories(folder);
             }
         }
+    }
+
+    @Override
+    public void archive(Path folder, Map<String, String> artifacts) throws IOException, InterruptedException {
+        run.pickArtifactManager().archive(new FilePath(folder.toFile()), launcher, BuildListenerAdapter.wrap(listener), artifacts);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.snykprovisioning.jenkins;
 
 import hudson.ProxyConfiguration;
+import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
 import io.jenkins.plugins.snykprovisioning.http.ProxySettings;
-import io.jenkins.plugins.snykprovisioning.http.RetryPolicy;
-import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,19 +26,17 @@ record SnykApiDefaults(String region, String apiUrl, int concurrency, int rateLi
                 config.getMaxRetries(), proxyOf(Jenkins.get().getProxy()));
     }
 
-    /** The API of {@code jobRegion} (null: the global region); an API URL override wins over both. */
-    SnykApiBase apiBase(String jobRegion) {
-        return SnykApiBase.resolve(jobRegion == null ? region : jobRegion, apiUrl);
-    }
-
-    /** Transport settings with a job's concurrency and retries (0: the global ones). */
-    TransportSettings transport(int jobConcurrency, int jobMaxRetries) {
-        return TransportSettings.defaults()
-                .withConcurrency(jobConcurrency > 0 ? jobConcurrency : concurrency)
-                .withRateLimitPerMinute(rateLimitPerMinute)
-                .withTimeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(responseTimeoutSeconds))
-                .withRetryPolicy(RetryPolicy.withMaxRetries(jobMaxRetries > 0 ? jobMaxRetries : maxRetries))
-                .withProxy(proxy);
+    /**
+     * Sets where and how {@code builder} calls Snyk: the job's region (null: the global one) unless the API URL
+     * override wins, the job's concurrency and retries (0: the global ones), and the global rest.
+     */
+    Provisioning.Builder configure(Provisioning.Builder builder, String jobRegion, int jobConcurrency, int jobMaxRetries) {
+        return builder.region(jobRegion == null ? region : jobRegion).apiUrl(apiUrl)
+                .concurrency(jobConcurrency > 0 ? jobConcurrency : concurrency)
+                .rateLimitPerMinute(rateLimitPerMinute)
+                .timeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(responseTimeoutSeconds))
+                .maxRetries(jobMaxRetries > 0 ? jobMaxRetries : maxRetries)
+                .proxy(proxy);
     }
 
     static ProxySettings proxyOf(ProxyConfiguration proxy) {

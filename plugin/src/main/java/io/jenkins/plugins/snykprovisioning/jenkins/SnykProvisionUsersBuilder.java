@@ -54,7 +54,7 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        BuildProvisioning.run(this, run, workspace, env, launcher, listener);
+        BuildProvisioning.perform(this, run, workspace, env, launcher, listener);
     }
 
     /**

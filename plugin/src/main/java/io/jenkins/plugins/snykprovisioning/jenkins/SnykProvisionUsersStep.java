@@ -221,9 +221,13 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
             worker = Thread.currentThread();
             try {
                 StepContext context = getContext();
-                return BuildProvisioning.run(step, context.get(Run.class), context.get(FilePath.class),
-                        context.get(EnvVars.class), context.get(Launcher.class), context.get(TaskListener.class))
-                        .stepValue();
+                ProvisioningResult result = BuildProvisioning.perform(step, context.get(Run.class), context.get(FilePath.class),
+                        context.get(EnvVars.class), context.get(Launcher.class), context.get(TaskListener.class));
+                if (result.usersFailed()) {
+                    StageWarning.markUnstable(context::get, context.getClass().getClassLoader(),
+                            Messages.SnykProvisionUsersStep_UsersFailed(result.summary().failed()));
+                }
+                return result.stepValue();
             } catch (InterruptedException e) {
                 // Stopped by stop(): end with its cause (which says "aborted by ..."), now that results are kept.
                 Throwable cause = gracefulStopCause;

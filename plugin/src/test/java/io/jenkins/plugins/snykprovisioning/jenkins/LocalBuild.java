@@ -77,15 +77,6 @@ final class LocalBuild implements BuildWorkspace, SnykCredentials, BuildRecord {
     }
 
     @Override
-    public void archive(Map<String, String> files) throws IOException {
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path target = artifacts.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            Files.copy(workspace.resolve(file.getValue()), target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    @Override
     public String token(String credentialsId) throws ProvisioningException {
         String token = tokens.get(credentialsId);
         if (token == null) {
@@ -97,6 +88,15 @@ final class LocalBuild implements BuildWorkspace, SnykCredentials, BuildRecord {
     @Override
     public Path newOutputFolder() throws IOException {
         return Files.createDirectories(buildFolder.resolve("snyk-provisioning/" + (summaries.size() + 1)));
+    }
+
+    @Override
+    public void archive(Path folder, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path target = artifacts.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.copy(folder.resolve(file.getValue()), target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Override

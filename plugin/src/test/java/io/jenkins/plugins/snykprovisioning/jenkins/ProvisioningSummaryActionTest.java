@@ -3,7 +3,8 @@ package io.jenkins.plugins.snykprovisioning.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
-import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
+import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Instant;
@@ -16,21 +17,20 @@ import org.junit.jupiter.api.Test;
 
 class ProvisioningSummaryActionTest {
 
-    private static RunSummary summary(long provisioned, long failed, boolean interrupted) {
-        return new RunSummary("provision", false, !interrupted, interrupted, null, provisioned + failed + 5,
-                Map.of(OutcomeCategory.PROVISIONED, provisioned, OutcomeCategory.FAILED, failed), interrupted ? 5 : 0, 10, 10, 0,
-                0, Instant.EPOCH, Instant.EPOCH, List.of());
-    }
-
-    private static List<ProvisioningSummaryAction.FailedUser> failedUsers(int count) {
-        return IntStream.rangeClosed(1, count)
-                .mapToObj(i -> new ProvisioningSummaryAction.FailedUser("u" + i + "@example.com", "org", i + 1, "no"))
+    /** A summary whose first failures are {@code u1@example.com} (line 2) onwards. */
+    private static ProvisioningSummary summary(long provisioned, long failed, boolean interrupted) {
+        List<UserOutcome> failures = IntStream.rangeClosed(1, (int) failed)
+                .mapToObj(i -> UserOutcome.failed(new UserOutcome.Subject("u" + i + "@example.com", "org", i + 1, "Developer", null),
+                        "no", "forbidden"))
                 .toList();
+        return new ProvisioningSummary("provision", false, !interrupted, interrupted, null, provisioned + failed + 5,
+                Map.of(OutcomeCategory.PROVISIONED, provisioned, OutcomeCategory.FAILED, failed), interrupted ? 5 : 0, 10, 10, 0,
+                0, Instant.EPOCH, Instant.EPOCH, List.of(), failures);
     }
 
     @Test
     void aLongListOfFailedUsersIsCutShortAndSaysSo() {
-        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(3, 250, false), failedUsers(250), "r.json",
+        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(3, 250, false), "r.json",
                 "r-failed.csv", true);
 
         assertThat(action.getFailedUsers()).hasSize(200).first().extracting(ProvisioningSummaryAction.FailedUser::getEmail)
@@ -45,7 +45,7 @@ class ProvisioningSummaryActionTest {
 
     @Test
     void aShortListOfFailedUsersIsShownWholeOnTheBuildPage() {
-        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(3, 2, false), failedUsers(2), "r.json",
+        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(3, 2, false), "r.json",
                 "r-failed.csv", true);
 
         assertThat(action.getFailedUsersInSummary()).extracting(ProvisioningSummaryAction.FailedUser::getEmail)
@@ -55,7 +55,7 @@ class ProvisioningSummaryActionTest {
 
     @Test
     void everyOutcomeIsCountedInTheResultsFileOrder() {
-        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(2, 0, true), List.of(), "r.json",
+        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(2, 0, true), "r.json",
                 "r-failed.csv", false);
 
         assertThat(action.getCounts()).containsOnlyKeys("provisioned", "already_provisioned", "org_memberships",
@@ -69,7 +69,7 @@ class ProvisioningSummaryActionTest {
 
     @Test
     void aBuildsSecondRunHasAPageOfItsOwn() {
-        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(1, 0, false), List.of(), "r.json",
+        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(1, 0, false), "r.json",
                 "r-failed.csv", true);
         assertThat(action.getUrlName()).isEqualTo("snyk-provisioning");
 

@@ -49,7 +49,7 @@ class ResolvedSettingsTest {
         Map<String, String> environment = Map.of("ORG", "org-1", "GROUP", "10000000-0000-4000-8000-000000000001",
                 "MODE", "update-roles", "REGION", "snyk-eu-01");
 
-        ResolvedSettings resolved = ResolvedSettings.of(settings, text -> ProvisioningRunnerTest.expand(text, environment));
+        ResolvedSettings resolved = ResolvedSettings.of(settings, text -> BuildProvisioningTest.expand(text, environment));
 
         assertThat(resolved.credentialsId()).isEqualTo("${SNYK_CRED}");
         assertThat(resolved.orgId()).isEqualTo("org-1");

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.snykprovisioning.cli;
 
 import io.jenkins.plugins.snykprovisioning.engine.ProgressListener;
-import io.jenkins.plugins.snykprovisioning.engine.RunPlan;
+import io.jenkins.plugins.snykprovisioning.engine.Workload;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
-import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import java.io.Closeable;
@@ -20,7 +20,7 @@ import java.time.format.DateTimeFormatter;
  * retry, and with {@code --verbose} every HTTP exchange as DEBUG lines. Never the token: the
  * engine's texts are redacted before they get here.
  */
-final class RunLog implements ProgressListener, Closeable {
+final class LogFile implements ProgressListener, Closeable {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
@@ -28,7 +28,7 @@ final class RunLog implements ProgressListener, Closeable {
     private final PrintWriter out;
     private final boolean verbose;
 
-    RunLog(Path path, boolean verbose) throws IOException {
+    LogFile(Path path, boolean verbose) throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());
         this.path = path;
         this.out = new PrintWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
@@ -49,10 +49,10 @@ final class RunLog implements ProgressListener, Closeable {
     }
 
     @Override
-    public void started(RunPlan plan) {
-        log("INFO", "Starting " + (plan.dryRun() ? "a dry run of " : "") + plan.mode().id() + " for " + plan.rows()
-                + " row(s) from " + plan.source() + ": " + plan.orgs() + " org(s), " + plan.invalidRows() + " invalid row(s), "
-                + plan.duplicateRows() + " duplicate row(s), " + plan.resumed() + " already done earlier");
+    public void started(Workload workload) {
+        log("INFO", "Starting " + (workload.dryRun() ? "a dry run of " : "") + workload.mode().id() + " for " + workload.rows()
+                + " row(s) from " + workload.source() + ": " + workload.orgs() + " org(s), " + workload.invalidRows()
+                + " invalid row(s), " + workload.duplicateRows() + " duplicate row(s), " + workload.resumed() + " already done earlier");
     }
 
     @Override
@@ -67,7 +67,7 @@ final class RunLog implements ProgressListener, Closeable {
             log("ERROR", "Failed: " + where + ": " + outcome.message());
         } else {
             String detail = outcome.detail() == null ? "" : ": " + outcome.detail();
-            log("INFO", SummaryTable.label(outcome.category()) + (outcome.dryRun() ? " (dry run)" : "") + ": " + where + detail);
+            log("INFO", outcome.category().label() + (outcome.dryRun() ? " (dry run)" : "") + ": " + where + detail);
         }
     }
 
@@ -85,8 +85,8 @@ final class RunLog implements ProgressListener, Closeable {
     }
 
     @Override
-    public void finished(RunSummary summary) {
-        SummaryTable.lines(summary).forEach(line -> log("INFO", line));
+    public void finished(ProvisioningSummary summary) {
+        SummaryTable.lines(summary, OutcomeCategory::label).forEach(line -> log("INFO", line));
     }
 
     @Override

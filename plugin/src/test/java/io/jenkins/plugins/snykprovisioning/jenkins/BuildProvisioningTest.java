@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run both build steps share, driven without Jenkins against the simulator over HTTP. */
-class ProvisioningRunnerTest {
+class BuildProvisioningTest {
 
     private static final String CREDENTIALS_ID = "snyk-token";
     private static final String RESULTS = ProvisioningSettings.DEFAULT_RESULTS_FILE;
@@ -66,13 +66,13 @@ class ProvisioningRunnerTest {
         simulator.stop();
     }
 
-    private ProvisioningRunner runner() {
-        return new ProvisioningRunner(build, build, build, build.log,
+    private BuildProvisioning provisioning() {
+        return new BuildProvisioning(build, build, build, build.log,
                 new SnykApiDefaults("SNYK-US-01", simulator.baseUrl(), 4, 0, 2, 5, 1, null));
     }
 
     private ProvisioningResult run() throws Exception {
-        return runner().run(ResolvedSettings.of(settings, UnaryOperator.identity()));
+        return provisioning().provision(ResolvedSettings.of(settings, UnaryOperator.identity()));
     }
 
     private JsonNode results() throws IOException {
@@ -127,6 +127,8 @@ class ProvisioningRunnerTest {
                 "email,role_public_id,org_id,user_id,line,error");
         assertThat(build.artifacts.resolve(RESULTS)).hasSameTextualContentAs(build.workspace.resolve(RESULTS));
         assertThat(build.artifacts.resolve(FAILED_CSV)).exists();
+        assertThat(build.buildFolder.resolve("snyk-provisioning")).as("the artifacts are the build's one copy of the results")
+                .isEmptyDirectory();
 
         assertThat(build.summaries).singleElement().satisfies(summary -> {
             assertThat(summary.getCounts()).containsEntry("provisioned", 2L).containsEntry("org_memberships", 1L)
@@ -290,7 +292,7 @@ class ProvisioningRunnerTest {
         Map<String, String> environment = Map.of("USERS", "email,role\nerin@example.com,Org Collaborator\n",
                 "ORG", DemoState.PLATFORM_ORG_ID, "RESULTS", "run.json");
 
-        ProvisioningResult result = runner().run(ResolvedSettings.of(settings, text -> expand(text, environment)));
+        ProvisioningResult result = provisioning().provision(ResolvedSettings.of(settings, text -> expand(text, environment)));
 
         assertThat(result.stepValue()).containsEntry("provisioned", 1L).containsEntry("resultsFile", "out/run.json")
                 .containsEntry("failedCsv", "out/run-failed.csv");
@@ -298,6 +300,21 @@ class ProvisioningRunnerTest {
         assertThat(build.artifacts.resolve("out/run-failed.csv")).exists();
         assertThat(build.console()).contains("users from users (inline)");
         assertThat(pending("erin@example.com")).isTrue();
+    }
+
+    @Test
+    void aJobsRetriesReplaceTheGlobalOnes() throws Exception {
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\n");
+        simulator.config().setServerErrorRate(1.0);
+        String roles = "/v1/group/" + DemoState.GROUP_ID + "/roles";
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class).hasMessageContaining("HTTP 5");
+        assertThat(simulator.requests().count("GET", roles)).as("the global setting: 1 retry").isEqualTo(2);
+
+        simulator.requests().clear();
+        settings.maxRetries = 3;
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class);
+        assertThat(simulator.requests().count("GET", roles)).as("the job's setting: 3 retries").isEqualTo(4);
     }
 
     @Test

@@ -9,13 +9,13 @@ import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
  *
  * @param problem why the row cannot be sent, or null
  */
-record PlannedRow(int line, String email, String orgId, String role, String userId, String problem) {
+record CheckedRow(int line, String email, String orgId, String role, String userId, String problem) {
 
-    static PlannedRow of(UserRow row, RunRequest request) {
+    static CheckedRow of(UserRow row, ProvisioningRequest request) {
         String org = row.orgId() != null ? row.orgId() : request.defaultOrgId();
         String role = row.role() != null ? row.role() : request.defaultRole();
         String userId = request.mode() == Mode.UPDATE_ROLES ? row.userId() : null;
-        return new PlannedRow(row.line(), row.email(), org, role, userId, problemOf(row, org, role));
+        return new CheckedRow(row.line(), row.email(), org, role, userId, problemOf(row, org, role));
     }
 
     private static String problemOf(UserRow row, String org, String role) {

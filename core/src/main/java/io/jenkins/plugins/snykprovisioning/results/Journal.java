@@ -10,36 +10,43 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
  * JSON Lines, one line per finished user, written the moment the user is done: a crash or an
- * interruption loses nothing, and the results file is built from it at the end.
+ * interruption loses nothing, and the results file is built from it at the end. Each line holds
+ * the outcome's category and its results-file entry.
  */
-public final class RunJournal implements Closeable {
+public final class Journal implements Closeable {
 
     static final String FORMAT = "snyk-provisioning-journal";
     /** How {@link #record} starts every line: the category first, so a reader can skip other categories unparsed. */
     private static final String CATEGORY_PREFIX = "{\"category\":\"";
 
-    private final Path path;
     private final BufferedWriter writer;
 
-    private RunJournal(Path path, BufferedWriter writer) {
-        this.path = path;
+    private Journal(BufferedWriter writer) {
         this.writer = writer;
     }
 
-    /** Starts a new journal at {@code path}, replacing an older one. */
-    public static RunJournal create(Path path, String mode, boolean dryRun) throws IOException {
+    /**
+     * Starts a new journal at {@code path}. A journal already there, from an earlier run, is kept
+     * beside it as {@code <name>.previous.jsonl} rather than overwritten.
+     */
+    public static Journal create(Path path, String mode, boolean dryRun) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        if (Files.exists(path)) {
+            String name = path.getFileName().toString().replaceFirst("\\.jsonl$", "");
+            Files.move(path, path.resolveSibling(name + ".previous.jsonl"), StandardCopyOption.REPLACE_EXISTING);
+        }
         BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        RunJournal journal = new RunJournal(path, writer);
+        Journal journal = new Journal(writer);
         ObjectNode header = SnykJson.MAPPER.createObjectNode();
         header.put("journal", FORMAT).put("version", 1).put("mode", mode).put("dry_run", dryRun)
                 .put("started_at", Instant.now().toString());
@@ -47,14 +54,17 @@ public final class RunJournal implements Closeable {
         return journal;
     }
 
-    public Path path() {
-        return path;
+    /** {@code results.json} → {@code results.journal.jsonl}. */
+    public static Path beside(Path resultsFile) {
+        String name = resultsFile.getFileName().toString();
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return resultsFile.resolveSibling(stem + ".journal.jsonl");
     }
 
     public synchronized void record(UserOutcome outcome) throws IOException {
         ObjectNode line = SnykJson.MAPPER.createObjectNode();
         line.put("category", outcome.category().key());
-        line.set("entry", outcome.entry());
+        line.set("entry", ResultsFormat.entry(outcome));
         writeLine(line);
     }
 
@@ -65,16 +75,39 @@ public final class RunJournal implements Closeable {
         writer.flush();
     }
 
-    /**
-     * Reads outcomes back, in order. A torn last line (the process died while writing it) is
-     * skipped: that user simply counts as not done.
-     */
-    public static void read(Path path, Visitor visitor) throws IOException {
-        read(path, null, visitor);
+    /** Receives outcomes read back from a journal or a results file. */
+    @FunctionalInterface
+    public interface Visitor {
+        void visit(UserOutcome outcome) throws IOException;
     }
 
-    /** Reads only the outcomes of the category {@code only} (all when null), parsing no other line. */
-    public static void read(Path path, OutcomeCategory only, Visitor visitor) throws IOException {
+    /** Receives results-file entries, unparsed into outcomes. */
+    @FunctionalInterface
+    interface EntryVisitor {
+        void visit(JsonNode entry) throws IOException;
+    }
+
+    /** Reads the outcomes back, in order. */
+    public static void read(Path path, Visitor visitor) throws IOException {
+        readLines(path, null, (category, entry) -> {
+            UserOutcome outcome = ResultsFormat.outcome(category, entry);
+            if (outcome != null) {
+                visitor.visit(outcome);
+            }
+        });
+    }
+
+    /** Reads only the entries of {@code only}, parsing no line of another category. */
+    static void readEntries(Path path, OutcomeCategory only, EntryVisitor visitor) throws IOException {
+        readLines(path, only, (category, entry) -> visitor.visit(entry));
+    }
+
+    private interface LineVisitor {
+        void visit(OutcomeCategory category, JsonNode entry) throws IOException;
+    }
+
+    /** A torn last line (the process died while writing it) is skipped: that user simply counts as not done. */
+    private static void readLines(Path path, OutcomeCategory only, LineVisitor visitor) throws IOException {
         String wanted = only == null ? null : CATEGORY_PREFIX + only.key() + "\"";
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             String text;
@@ -91,17 +124,11 @@ public final class RunJournal implements Closeable {
                 }
                 JsonNode entry = line.get("entry");
                 OutcomeCategory category = OutcomeCategory.byKey(SnykJson.text(line, "category"));
-                if (category != null && (only == null || category == only) && entry instanceof ObjectNode object) {
-                    visitor.visit(new UserOutcome(category, object));
+                if (category != null && (only == null || category == only) && entry instanceof ObjectNode) {
+                    visitor.visit(category, entry);
                 }
             }
         }
-    }
-
-    /** Receives outcomes read back from a journal. */
-    @FunctionalInterface
-    public interface Visitor {
-        void visit(UserOutcome outcome) throws IOException;
     }
 
     /** True when the file starts like a journal of this product. */

@@ -1,29 +1,24 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
+import io.jenkins.plugins.snykprovisioning.http.ApiTransport;
 import io.jenkins.plugins.snykprovisioning.http.CancelledException;
-import io.jenkins.plugins.snykprovisioning.http.ExchangeListener;
 import io.jenkins.plugins.snykprovisioning.http.HttpStats;
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.input.InputFileException;
 import io.jenkins.plugins.snykprovisioning.input.UserRow;
 import io.jenkins.plugins.snykprovisioning.input.UserRows;
 import io.jenkins.plugins.snykprovisioning.results.FailedRowsCsv;
-import io.jenkins.plugins.snykprovisioning.results.ResultsFile;
-import io.jenkins.plugins.snykprovisioning.results.RunJournal;
-import io.jenkins.plugins.snykprovisioning.results.RunSummary;
+import io.jenkins.plugins.snykprovisioning.results.Journal;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
+import io.jenkins.plugins.snykprovisioning.results.ResultsFormat;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,18 +29,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One provisioning or role-update run. The file is read twice: once to check every row before
+ * Takes a user file through a run. The file is read twice: once to check every row before
  * anything is sent, once to hand users to a pool of workers. Every row ends in exactly one
  * outcome; each is journaled the moment it is known, and the results file is written at the end,
  * also when the run is interrupted or stops on a fatal error.
  */
-public final class ProvisioningRun {
+final class ProvisioningEngine {
 
-    /** How long users already on the wire may finish after an interruption before their requests are cut. */
-    static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
-
-    private final RunRequest request;
+    private final ProvisioningRequest request;
     private final SnykApi api;
+    private final ApiTransport transport;
     private final ProgressListener listener;
     private final Duration grace;
     private final AtomicLong dispatched = new AtomicLong();
@@ -54,50 +47,39 @@ public final class ProvisioningRun {
     private volatile boolean interrupted;
     private volatile String fatalError;
 
-    public ProvisioningRun(RunRequest request, SnykApi api, ProgressListener listener) {
-        this(request, api, listener, DEFAULT_GRACE);
-    }
-
-    public ProvisioningRun(RunRequest request, SnykApi api, ProgressListener listener, Duration grace) {
+    /**
+     * @param transport the transport under {@code api}: this run's traffic figures, and the way to stop it
+     * @param grace how long users already on the wire may finish after an interruption before their requests are cut
+     */
+    ProvisioningEngine(ProvisioningRequest request, SnykApi api, ApiTransport transport, ProgressListener listener, Duration grace) {
         this.request = request;
         this.api = api;
-        this.listener = listener == null ? ProgressListener.NONE : listener;
+        this.transport = transport;
+        this.listener = listener;
         this.grace = grace;
-        api.transport().setListener(new ExchangeListener() {
-            @Override
-            public void onExchange(String described, int status, long millis, int attempt, String failure) {
-                ProvisioningRun.this.listener.exchanged(described, status, millis, attempt, failure);
-            }
-
-            @Override
-            public void onRetry(String described, int attempt, String reason, long delayMillis) {
-                ProvisioningRun.this.listener.retrying(described, attempt, reason, delayMillis);
-            }
-        });
     }
 
     /**
      * Stops the run: no new user is started and no request retried; users on the wire may finish
      * within the grace period. Safe to call from any thread (a signal handler, a build abort).
      */
-    public void cancel() {
+    void cancel() {
         interrupted = true;
         stop();
     }
 
     private void stop() {
         stopping = true;
-        api.transport().cancel();
+        transport.cancel();
     }
 
-    public RunSummary execute() throws IOException {
+    ProvisioningSummary execute() throws IOException {
         Instant startedAt = Instant.now();
-        RunOutputs outputs = request.outputs();
-        keepPreviousJournal(outputs.journalFile());
+        OutputFiles outputs = request.outputs();
         long rows = 0;
-        try (RunJournal journal = RunJournal.create(outputs.journalFile(), request.mode().id(), request.dryRun());
+        try (Journal journal = Journal.create(outputs.journalFile(), request.mode().id(), request.dryRun());
                 FailedRowsCsv failedRows = outputs.failedRowsCsv() == null ? null : FailedRowsCsv.create(outputs.failedRowsCsv())) {
-            RunRecorder recorder = new RunRecorder(journal, failedRows, listener);
+            OutcomeRecorder recorder = new OutcomeRecorder(journal, failedRows, listener);
             try {
                 InputScan scan = InputScan.of(request, this::checkNotStopped);
                 rows = scan.rows;
@@ -114,14 +96,14 @@ public final class ProvisioningRun {
                 cancel();
             } catch (SnykApiException | TransportException e) {
                 fatalError = "reading the roles of group " + request.groupId() + " failed: " + e.getMessage()
-                        + (e instanceof SnykApiException api && api.status() == 401 ? " (check the token and the region)" : "");
+                        + (e instanceof SnykApiException refused && refused.status() == 401 ? " (check the token and the region)" : "");
             }
             if (fatalError != null) {
                 errors.add(fatalError);
             }
-            RunSummary summary = summarize(startedAt, rows, recorder);
+            ProvisioningSummary summary = summarize(startedAt, rows, recorder);
             journal.close();
-            ResultsFile.write(outputs.resultsFile(), outputs.journalFile(), summary);
+            ResultsFormat.write(outputs.resultsFile(), outputs.journalFile(), summary);
             listener.finished(summary);
             return summary;
         }
@@ -137,8 +119,8 @@ public final class ProvisioningRun {
         return roles;
     }
 
-    private void work(InputScan scan, RunRecorder recorder) throws IOException, TransportException, SnykApiException {
-        int workers = Math.min(200, api.transport().settings().concurrency() * 4);
+    private void work(InputScan scan, OutcomeRecorder recorder) throws IOException, TransportException, SnykApiException {
+        int workers = Math.min(200, request.concurrency() * 4);
         ExecutorService pool = Executors.newFixedThreadPool(workers, workerThreads());
         // Bounded hand-over: the file is read only as fast as users are done.
         Semaphore backlog = new Semaphore(workers * 2);
@@ -146,21 +128,25 @@ public final class ProvisioningRun {
             // The reads every user waits for go out at once, while the roles are read.
             UserWorkflow workflow = workflow(scan, pool);
             RoleCatalog roles = loadRoles();
-            Set<String> carried = carryOver(scan, recorder);
-            listener.started(new RunPlan(request.mode(), request.dryRun(), request.source().name(), scan.rows, scan.invalidRows,
-                    scan.duplicateRows, scan.usersPerOrg.size(), carried.size()));
+            RowTriage triage = new RowTriage(scan, roles, request.groupId());
+            int carried = triage.carryOver(request.previousRun(), recorder);
+            if (request.previousRun().size() > 0) {
+                listener.notice(carried + " user(s) already done by the earlier run are not sent again");
+            }
+            listener.started(new Workload(request.mode(), request.dryRun(), request.source().name(), scan.rows, scan.invalidRows,
+                    scan.duplicateRows, scan.usersPerOrg.size(), carried));
             UserRow row;
             while (!stopping && (row = rows.next()) != null) {
-                PlannedRow planned = PlannedRow.of(row, request);
-                if (planned.problem() == null && carried.contains(planned.key()) && scan.firstRows.get(planned.key()).line == planned.line()) {
+                CheckedRow checked = CheckedRow.of(row, request);
+                if (triage.carriedOver(checked)) {
                     continue;
                 }
-                UserOutcome decided = decideWithoutApi(planned, scan, roles);
+                UserOutcome decided = triage.outcomeWithoutApi(checked);
                 if (decided != null) {
                     recorder.record(decided);
                     continue;
                 }
-                RoleCatalog.ResolvedRole role = roles.resolve(planned.role());
+                RoleCatalog.ResolvedRole role = roles.resolve(checked.role());
                 backlog.acquire();
                 if (stopping) {
                     break;
@@ -168,7 +154,7 @@ public final class ProvisioningRun {
                 dispatched.incrementAndGet();
                 pool.execute(() -> {
                     try {
-                        recordSafely(recorder, handle(workflow, planned, role));
+                        recordSafely(recorder, handle(workflow, checked, role));
                     } finally {
                         backlog.release();
                     }
@@ -184,23 +170,14 @@ public final class ProvisioningRun {
         }
     }
 
-    /** Null when the user was cut off before any write was sent: then nothing happened to them. */
-    private UserOutcome handle(UserWorkflow workflow, PlannedRow planned, RoleCatalog.ResolvedRole role) {
-        long writesBefore = api.transport().writesSentByThisThread();
-        try {
-            UserOutcome outcome = workflow.handle(planned, role);
-            if (outcome.entry().path("status_code").asInt() == 401 && fatalError == null) {
-                fatalError = "Snyk rejected the token (HTTP 401): " + outcome.message() + "; the run was stopped";
-                stop();
-            }
-            return outcome;
-        } catch (CancelledException e) {
-            if (api.transport().writesSentByThisThread() == writesBefore) {
-                return null;
-            }
-            return UserOutcome.failure(planned.subject(), "interrupted before this user was finished (" + e.getMessage()
-                    + "); a change may have been made: run again or resume to finish", null, "interrupted", null, null);
+    /** Null when the user was cut off before anything was changed: then nothing happened to them. */
+    private UserOutcome handle(UserWorkflow workflow, CheckedRow row, RoleCatalog.ResolvedRole role) {
+        UserOutcome outcome = workflow.handle(row, role);
+        if (outcome != null && outcome.refusedWithStatus() == 401 && fatalError == null) {
+            fatalError = "Snyk rejected the token (HTTP 401): " + outcome.message() + "; the run was stopped";
+            stop();
         }
+        return outcome;
     }
 
     /** Throws once the run is stopping, or when the calling thread was interrupted (a build abort). */
@@ -213,7 +190,7 @@ public final class ProvisioningRun {
         }
     }
 
-    private void recordSafely(RunRecorder recorder, UserOutcome outcome) {
+    private void recordSafely(OutcomeRecorder recorder, UserOutcome outcome) {
         if (outcome == null) {
             return;
         }
@@ -247,7 +224,7 @@ public final class ProvisioningRun {
             if (stopping && abortAt == Long.MAX_VALUE) {
                 abortAt = System.nanoTime() + grace.toNanos();
             } else if (System.nanoTime() > abortAt) {
-                api.transport().abortInFlight();
+                transport.abortInFlight();
             }
         }
         if (interruptedHere) {
@@ -255,51 +232,9 @@ public final class ProvisioningRun {
         }
     }
 
-    /** Outcomes known from the file alone: bad rows, duplicates, unknown roles. */
-    private UserOutcome decideWithoutApi(PlannedRow row, InputScan scan, RoleCatalog roles) {
-        if (row.problem() != null) {
-            return UserOutcome.failure(row.subject(), row.problem(), null, "invalid_row", null, null);
-        }
-        InputScan.FirstRow first = scan.firstRows.get(row.key());
-        if (first == null) {
-            // The file changed between the two passes.
-            return UserOutcome.failure(row.subject(), "the file changed while it was being processed",
-                    null, "invalid_row", null, null);
-        }
-        if (InputScan.conflicting(first, roles)) {
-            return UserOutcome.failure(row.subject(), "this user appears more than once for org "
-                    + row.orgId() + " with different roles (first on line " + first.line + "); fix the file", null,
-                    "conflicting_duplicate", null, null);
-        }
-        if (first.line != row.line()) {
-            return UserOutcome.skipped(row.subject(), "duplicate of line " + first.line, first.line);
-        }
-        if (roles.resolve(row.role()) == null) {
-            return UserOutcome.failure(row.subject(), roles.whyUnknown(row.role(), request.groupId()), null, "unknown_role", null, null);
-        }
-        return null;
-    }
-
-    /** Users an earlier run already did: recorded first, so that a crash now cannot lose them. */
-    private Set<String> carryOver(InputScan scan, RunRecorder recorder) throws IOException {
-        Set<String> carried = new HashSet<>();
-        if (request.previousRun().size() == 0) {
-            return carried;
-        }
-        for (String key : scan.firstRows.keySet()) {
-            UserOutcome previous = request.previousRun().outcomeOf(key);
-            if (previous != null) {
-                recorder.record(previous);
-                carried.add(key);
-            }
-        }
-        listener.notice(carried.size() + " user(s) already done by the earlier run are not sent again");
-        return carried;
-    }
-
     /** The workflow of the run's mode, its shared reads already started on {@code pool}. */
     private UserWorkflow workflow(InputScan scan, Executor pool) {
-        int maxOrgs = api.transport().settings().concurrency();
+        int maxOrgs = request.concurrency();
         if (request.mode() == Mode.UPDATE_ROLES) {
             RoleUpdateWorkflow workflow = new RoleUpdateWorkflow(api, request, listener);
             workflow.prefetch(scan.usersPerOrg.keySet(), pool, maxOrgs);
@@ -312,21 +247,13 @@ public final class ProvisioningRun {
         return new ProvisionWorkflow(api, request, orgs, group);
     }
 
-    private RunSummary summarize(Instant startedAt, long rows, RunRecorder recorder) {
-        HttpStats stats = api.transport().stats();
+    private ProvisioningSummary summarize(Instant startedAt, long rows, OutcomeRecorder recorder) {
+        HttpStats stats = transport.stats();
         long recorded = recorder.recorded();
         boolean complete = fatalError == null && !interrupted && recorded >= rows;
-        return new RunSummary(request.mode().id(), request.dryRun(), complete, interrupted, fatalError, rows,
+        return new ProvisioningSummary(request.mode().id(), request.dryRun(), complete, interrupted, fatalError, rows,
                 recorder.counts(), Math.max(0, rows - recorded), stats.requestsSent(), stats.calls(), stats.retries(),
-                stats.rateLimited(), startedAt, Instant.now(), errors);
-    }
-
-    /** A journal from an earlier run is kept beside the new one rather than overwritten. */
-    private static void keepPreviousJournal(Path journal) throws IOException {
-        if (Files.exists(journal)) {
-            String name = journal.getFileName().toString().replaceFirst("\\.jsonl$", "");
-            Files.move(journal, journal.resolveSibling(name + ".previous.jsonl"), StandardCopyOption.REPLACE_EXISTING);
-        }
+                stats.rateLimited(), startedAt, Instant.now(), errors, recorder.firstFailures());
     }
 
     private static ThreadFactory workerThreads() {

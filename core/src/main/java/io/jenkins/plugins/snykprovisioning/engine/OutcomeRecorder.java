@@ -1,24 +1,31 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
 import io.jenkins.plugins.snykprovisioning.results.FailedRowsCsv;
+import io.jenkins.plugins.snykprovisioning.results.Journal;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
-import io.jenkins.plugins.snykprovisioning.results.RunJournal;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
-/** Takes each finished user to the journal, the failed-rows file, the counts and the listener. */
-final class RunRecorder {
+/**
+ * Takes each finished user to the journal, the failed-rows file, the counts, the first failures a
+ * summary shows, and the listener.
+ */
+final class OutcomeRecorder {
 
-    private final RunJournal journal;
+    private final Journal journal;
     private final FailedRowsCsv failedRows;
     private final ProgressListener listener;
     private final Map<OutcomeCategory, Long> counts = new EnumMap<>(OutcomeCategory.class);
+    private final List<UserOutcome> firstFailures = new ArrayList<>();
     private long recorded;
     private long total;
 
-    RunRecorder(RunJournal journal, FailedRowsCsv failedRows, ProgressListener listener) {
+    OutcomeRecorder(Journal journal, FailedRowsCsv failedRows, ProgressListener listener) {
         this.journal = journal;
         this.failedRows = failedRows;
         this.listener = listener;
@@ -36,6 +43,9 @@ final class RunRecorder {
                 failedRows.record(outcome);
             }
             counts.merge(outcome.category(), 1L, Long::sum);
+            if (outcome.failure() != null && firstFailures.size() < ProvisioningSummary.FAILURES_KEPT) {
+                firstFailures.add(outcome);
+            }
             done = ++recorded;
         }
         listener.userDone(outcome, done, total);
@@ -47,5 +57,9 @@ final class RunRecorder {
 
     synchronized Map<OutcomeCategory, Long> counts() {
         return new EnumMap<>(counts);
+    }
+
+    synchronized List<UserOutcome> firstFailures() {
+        return List.copyOf(firstFailures);
     }
 }

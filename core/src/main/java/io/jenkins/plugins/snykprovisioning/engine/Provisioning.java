@@ -1,0 +1,326 @@
+package io.jenkins.plugins.snykprovisioning.engine;
+
+import io.jenkins.plugins.snykprovisioning.http.ApiTransport;
+import io.jenkins.plugins.snykprovisioning.http.ExchangeListener;
+import io.jenkins.plugins.snykprovisioning.http.ProxySettings;
+import io.jenkins.plugins.snykprovisioning.http.RetryPolicy;
+import io.jenkins.plugins.snykprovisioning.http.TransportException;
+import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
+import io.jenkins.plugins.snykprovisioning.input.InputLimits;
+import io.jenkins.plugins.snykprovisioning.input.UserSource;
+import io.jenkins.plugins.snykprovisioning.results.PreviousRun;
+import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
+import io.jenkins.plugins.snykprovisioning.snyk.SelfClient;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The engine's front door, the same for the CLI, the Jenkins steps and the benchmark: say where the
+ * API is, the token, how to send requests, which users and what to do with them, and where the
+ * results go; {@link Builder#build()} checks it all, then {@link #run} does the work once, telling a
+ * {@link ProgressListener} as it goes.
+ *
+ * <pre>{@code
+ * ProvisioningSummary summary = Provisioning.builder().region("SNYK-EU-01").token(token)
+ *         .users(UserSource.ofPath(file)).defaultOrgId(org).groupId(group)
+ *         .resultsFile(Path.of("results.json")).build()
+ *         .run(new ProgressPrinter(System.out, false));
+ * }</pre>
+ */
+public final class Provisioning {
+
+    /** How long users already on the wire may finish after an interruption before their requests are cut. */
+    static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+
+    private final Builder settings;
+    private final SnykApiBase api;
+    private final ProvisioningRequest request;
+    private final TransportSettings transport;
+    private final Object lock = new Object();
+    private ProvisioningEngine engine;
+    private boolean cancelled;
+    private boolean started;
+
+    private Provisioning(Builder settings, SnykApiBase api, ProvisioningRequest request, TransportSettings transport) {
+        this.settings = settings;
+        this.api = api;
+        this.request = request;
+        this.transport = transport;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The API this run talks to, for logs. */
+    public String apiRoot() {
+        return api.toString();
+    }
+
+    /** Where the results, the journal and the failed rows go. */
+    public OutputFiles outputs() {
+        return request.outputs();
+    }
+
+    /**
+     * Does the work: every row of the file ends in exactly one outcome, journaled as it happens; the
+     * results file is written at the end, also after an interruption or a fatal error (which the summary
+     * reports). Only a failure to write the outputs throws.
+     */
+    public ProvisioningSummary run(ProgressListener listener) throws IOException {
+        synchronized (lock) {
+            if (started) {
+                throw new IllegalStateException("A provisioning runs once; build another");
+            }
+            started = true;
+        }
+        listener = listener == null ? ProgressListener.NONE : listener;
+        try (ApiTransport http = new ApiTransport(settings.token, transport, progressOf(listener))) {
+            ProvisioningEngine work = new ProvisioningEngine(request, new SnykApi(api, settings.restVersion, http), http,
+                    listener, settings.grace);
+            synchronized (lock) {
+                engine = work;
+                if (cancelled) {
+                    work.cancel();
+                }
+            }
+            return work.execute();
+        }
+    }
+
+    /**
+     * Stops a run: no new user is started and no request retried; users on the wire may finish within
+     * a grace period, then the results are written. Safe from any thread, before or during {@link #run}.
+     */
+    public void cancel() {
+        synchronized (lock) {
+            cancelled = true;
+            if (engine != null) {
+                engine.cancel();
+            }
+        }
+    }
+
+    private static ExchangeListener progressOf(ProgressListener listener) {
+        return new ExchangeListener() {
+            @Override
+            public void onExchange(String request, int status, long millis, int attempt, String failure) {
+                listener.exchanged(request, status, millis, attempt, failure);
+            }
+
+            @Override
+            public void onRetry(String request, int attempt, String reason, long delayMillis) {
+                listener.retrying(request, attempt, reason, delayMillis);
+            }
+        };
+    }
+
+    /** Everything a run needs; unset values take the defaults of {@link TransportSettings} and {@link InputLimits}. */
+    public static final class Builder {
+        private String region;
+        private String apiUrl;
+        private String restVersion;
+        private String token;
+        private TransportSettings transport = TransportSettings.defaults();
+        private UserSource users;
+        private Mode mode = Mode.PROVISION;
+        private String defaultOrgId;
+        private String groupId;
+        private String defaultRole;
+        private boolean dryRun;
+        private InputLimits limits = InputLimits.DEFAULT;
+        private Path resumeFrom;
+        private Path resultsFile;
+        private Path failedRowsCsv;
+        private Duration grace = DEFAULT_GRACE;
+
+        private Builder() {
+        }
+
+        /** A Snyk region id such as {@code SNYK-EU-01}; blank for the default region. */
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
+
+        /** An API base URL that replaces the region's (a private instance, a simulator): https, or http on loopback. */
+        public Builder apiUrl(String value) {
+            this.apiUrl = value;
+            return this;
+        }
+
+        /** The REST API version to ask for; blank for {@link SnykApi#DEFAULT_REST_VERSION}. */
+        public Builder restVersion(String value) {
+            this.restVersion = value;
+            return this;
+        }
+
+        /** The Snyk API token; sent in a header only, and redacted from every text the run produces. */
+        public Builder token(String value) {
+            this.token = value;
+            return this;
+        }
+
+        public Builder concurrency(int value) {
+            transport = transport.withConcurrency(value);
+            return this;
+        }
+
+        /** Requests per minute for the token, 0 for no client-side pacing. */
+        public Builder rateLimitPerMinute(int value) {
+            transport = transport.withRateLimitPerMinute(value);
+            return this;
+        }
+
+        public Builder timeouts(Duration connect, Duration response) {
+            transport = transport.withTimeouts(connect, response);
+            return this;
+        }
+
+        /** Retries of a request after 429, 5xx, timeouts and resets. */
+        public Builder maxRetries(int value) {
+            RetryPolicy policy = transport.retryPolicy();
+            transport = transport.withRetryPolicy(new RetryPolicy(value, policy.baseDelay(), policy.maxDelay(), policy.maxServerHint()));
+            return this;
+        }
+
+        /** Retries and the waits between them (tests shorten the waits). */
+        Builder retryPolicy(RetryPolicy value) {
+            transport = transport.withRetryPolicy(value);
+            return this;
+        }
+
+        /** An HTTP proxy for the calls, or null to connect directly. */
+        public Builder proxy(ProxySettings value) {
+            transport = transport.withProxy(value);
+            return this;
+        }
+
+        public Builder users(UserSource value) {
+            this.users = value;
+            return this;
+        }
+
+        public Builder mode(Mode value) {
+            this.mode = Objects.requireNonNull(value, "mode");
+            return this;
+        }
+
+        /** The org of rows without {@code org_id}. */
+        public Builder defaultOrgId(String value) {
+            this.defaultOrgId = value;
+            return this;
+        }
+
+        /** The orgs' group: needed to add users who already exist, and to use role names. */
+        public Builder groupId(String value) {
+            this.groupId = value;
+            return this;
+        }
+
+        /** The role (public id or name) of rows without one. */
+        public Builder defaultRole(String value) {
+            this.defaultRole = value;
+            return this;
+        }
+
+        /** Only read from Snyk, and report what would be done to each user. */
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
+        /** Refuse files with more user rows than this. */
+        public Builder maxRows(int value) {
+            this.limits = limits.withMaxRows(value);
+            return this;
+        }
+
+        /** A results file or journal of an earlier run: the users it shows done are not sent again. */
+        public Builder resumeFrom(Path value) {
+            this.resumeFrom = value;
+            return this;
+        }
+
+        /** The results file; the journal is kept beside it. */
+        public Builder resultsFile(Path value) {
+            this.resultsFile = value;
+            return this;
+        }
+
+        /** Where failed rows go as a user file to feed back in; null for none. */
+        public Builder failedRowsCsv(Path value) {
+            this.failedRowsCsv = value;
+            return this;
+        }
+
+        Builder grace(Duration value) {
+            this.grace = value;
+            return this;
+        }
+
+        /**
+         * Checks the settings and reads the earlier run to resume from.
+         *
+         * @throws IllegalArgumentException a setting is missing or wrong; the message says which
+         * @throws IOException the file to resume from cannot be read
+         */
+        public Provisioning build() throws IOException {
+            SnykApiBase api = location();
+            requireToken();
+            if (users == null) {
+                throw new IllegalArgumentException("No users were given");
+            }
+            if (resultsFile == null) {
+                throw new IllegalArgumentException("No results file was given");
+            }
+            PreviousRun previous = resumeFrom == null ? PreviousRun.none() : PreviousRun.load(resumeFrom);
+            ProvisioningRequest request = new ProvisioningRequest(users, mode, blankToNull(defaultOrgId), blankToNull(groupId),
+                    blankToNull(defaultRole), dryRun, limits, previous, OutputFiles.beside(resultsFile, failedRowsCsv),
+                    transport.concurrency());
+            return new Provisioning(this, api, request, transport);
+        }
+
+        /**
+         * Asks Snyk whose the token is ({@code GET /rest/self}): a cheap check that the API is reachable
+         * with it, sent once, without retries.
+         */
+        public SelfClient.Self checkConnection() throws TransportException, SnykApiException, IOException {
+            SnykApiBase api = location();
+            requireToken();
+            TransportSettings once = transport.withConcurrency(1)
+                    .withRetryPolicy(new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+            try (ApiTransport http = new ApiTransport(token, once, null)) {
+                return new SnykApi(api, restVersion, http).self().get();
+            }
+        }
+
+        /** The API the settings point at, for messages; throws like {@link #build} when they point nowhere valid. */
+        public String apiRoot() {
+            return location().toString();
+        }
+
+        private SnykApiBase location() {
+            SnykRegion.fromId(region);
+            SnykApiBase api = SnykApiBase.resolve(region, apiUrl);
+            SnykApi.checkedVersion(restVersion);
+            return api;
+        }
+
+        private void requireToken() {
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("No Snyk API token was given");
+            }
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+}
