@@ -1,6 +1,7 @@
 package io.jenkins.plugins.snykprovisioning.jenkins;
 
 import io.jenkins.plugins.snykprovisioning.engine.Mode;
+import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,8 @@ record ResolvedSettings(String credentialsId, String orgId, String groupId, Stri
         String defaultRole, Mode mode, boolean dryRun, String region, int concurrency, int maxRetries,
         String resultsFile, String failedCsv, boolean archiveResults, boolean failOnUserErrors, String resumeFrom) {
 
-    static final int MAX_CONCURRENCY = SnykProvisioningGlobalConfiguration.MAX_CONCURRENCY;
-    static final int MAX_RETRIES = SnykProvisioningGlobalConfiguration.MAX_RETRIES_LIMIT;
+    static final int MAX_CONCURRENCY = TransportSettings.MAX_CONCURRENCY;
+    static final int MAX_RETRIES = TransportSettings.MAX_RETRIES;
 
     static ResolvedSettings of(ProvisioningSettings settings, UnaryOperator<String> expand) throws ProvisioningException {
         String credentialsId = ProvisioningSettings.optional(settings.getCredentialsId());

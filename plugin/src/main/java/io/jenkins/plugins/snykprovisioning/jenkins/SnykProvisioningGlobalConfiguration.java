@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
 import jenkins.model.GlobalConfiguration;
@@ -22,24 +23,14 @@ import org.kohsuke.stapler.QueryParameter;
 @Symbol("snykProvisioning")
 public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
 
-    static final int DEFAULT_CONCURRENCY = 10;
-    static final int MIN_CONCURRENCY = 1;
-    static final int MAX_CONCURRENCY = 50;
-    /** Under Snyk's published limits of 1,620 requests a minute (REST) and 2,000 (V1). */
-    static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 1500;
-    static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
-    static final int DEFAULT_RESPONSE_TIMEOUT_SECONDS = 30;
-    static final int MAX_TIMEOUT_SECONDS = 600;
-    static final int DEFAULT_MAX_RETRIES = 5;
-    static final int MAX_RETRIES_LIMIT = 10;
-
+    // The engine's defaults and limits (TransportSettings) are the only ones; the form and the checks read them here.
     private String region = SnykRegion.DEFAULT.id();
     private String apiUrl;
-    private int concurrency = DEFAULT_CONCURRENCY;
-    private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
-    private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
-    private int responseTimeoutSeconds = DEFAULT_RESPONSE_TIMEOUT_SECONDS;
-    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private int concurrency = TransportSettings.DEFAULT_CONCURRENCY;
+    private int rateLimitPerMinute = TransportSettings.DEFAULT_RATE_LIMIT_PER_MINUTE;
+    private int connectTimeoutSeconds = TransportSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS;
+    private int responseTimeoutSeconds = TransportSettings.DEFAULT_RESPONSE_TIMEOUT_SECONDS;
+    private int maxRetries = TransportSettings.DEFAULT_MAX_RETRIES;
 
     public SnykProvisioningGlobalConfiguration() {
         // Fields missing from the saved file keep the defaults above.
@@ -88,7 +79,7 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setConcurrency(int concurrency) {
-        this.concurrency = requireInRange("concurrency", concurrency, MIN_CONCURRENCY, MAX_CONCURRENCY);
+        this.concurrency = requireInRange("concurrency", concurrency, 1, TransportSettings.MAX_CONCURRENCY);
         save();
     }
 
@@ -113,7 +104,7 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
         this.connectTimeoutSeconds =
-                requireInRange("connectTimeoutSeconds", connectTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
+                requireInRange("connectTimeoutSeconds", connectTimeoutSeconds, 1, TransportSettings.MAX_TIMEOUT_SECONDS);
         save();
     }
 
@@ -124,7 +115,7 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setResponseTimeoutSeconds(int responseTimeoutSeconds) {
         this.responseTimeoutSeconds =
-                requireInRange("responseTimeoutSeconds", responseTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
+                requireInRange("responseTimeoutSeconds", responseTimeoutSeconds, 1, TransportSettings.MAX_TIMEOUT_SECONDS);
         save();
     }
 
@@ -134,7 +125,7 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setMaxRetries(int maxRetries) {
-        this.maxRetries = requireInRange("maxRetries", maxRetries, 0, MAX_RETRIES_LIMIT);
+        this.maxRetries = requireInRange("maxRetries", maxRetries, 0, TransportSettings.MAX_RETRIES);
         save();
     }
 
@@ -158,7 +149,7 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
     }
 
     public FormValidation doCheckConcurrency(@QueryParameter String value) {
-        return FormValidation.validateIntegerInRange(value, MIN_CONCURRENCY, MAX_CONCURRENCY);
+        return FormValidation.validateIntegerInRange(value, 1, TransportSettings.MAX_CONCURRENCY);
     }
 
     public FormValidation doCheckRateLimitPerMinute(@QueryParameter String value) {
@@ -166,15 +157,15 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
     }
 
     public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter String value) {
-        return FormValidation.validateIntegerInRange(value, 1, MAX_TIMEOUT_SECONDS);
+        return FormValidation.validateIntegerInRange(value, 1, TransportSettings.MAX_TIMEOUT_SECONDS);
     }
 
     public FormValidation doCheckResponseTimeoutSeconds(@QueryParameter String value) {
-        return FormValidation.validateIntegerInRange(value, 1, MAX_TIMEOUT_SECONDS);
+        return FormValidation.validateIntegerInRange(value, 1, TransportSettings.MAX_TIMEOUT_SECONDS);
     }
 
     public FormValidation doCheckMaxRetries(@QueryParameter String value) {
-        return FormValidation.validateIntegerInRange(value, 0, MAX_RETRIES_LIMIT);
+        return FormValidation.validateIntegerInRange(value, 0, TransportSettings.MAX_RETRIES);
     }
 
     private static int requireInRange(String name, int value, int min, int max) {
