@@ -22,6 +22,8 @@ public final class RunJournal implements Closeable {
     static final String FORMAT = "snyk-provisioning-journal";
     /** How {@link #record} starts every line: the category first, so a reader can skip other categories unparsed. */
     private static final String CATEGORY_PREFIX = "{\"category\":\"";
+    /** Far more than the header line {@link #create} writes. */
+    private static final int MAX_HEADER_CHARS = 4096;
 
     private final Path path;
     private final BufferedWriter writer;
@@ -75,27 +77,38 @@ public final class RunJournal implements Closeable {
 
     /** Reads only the outcomes of the category {@code only} (all when null), parsing no other line. */
     public static void read(Path path, OutcomeCategory only, Visitor visitor) throws IOException {
-        String wanted = only == null ? null : CATEGORY_PREFIX + only.key() + "\"";
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String text;
-            while ((text = reader.readLine()) != null) {
-                // Lines as this class writes them are skipped unparsed; any other line is checked once parsed.
-                if (text.isBlank() || (wanted != null && text.startsWith(CATEGORY_PREFIX) && !text.startsWith(wanted))) {
-                    continue;
-                }
-                JsonNode line;
-                try {
-                    line = SnykJson.MAPPER.readTree(text);
-                } catch (IOException torn) {
-                    continue;
-                }
-                JsonNode entry = line.get("entry");
-                OutcomeCategory category = OutcomeCategory.byKey(SnykJson.text(line, "category"));
-                if (category != null && (only == null || category == only) && entry instanceof ObjectNode object) {
-                    visitor.visit(new UserOutcome(category, object));
-                }
+            read(reader::readLine, only, visitor);
+        }
+    }
+
+    /** Reads outcomes from lines however they are read: a journal from elsewhere is read with bounds. */
+    static void read(LineSource lines, OutcomeCategory only, Visitor visitor) throws IOException {
+        String wanted = only == null ? null : CATEGORY_PREFIX + only.key() + "\"";
+        String text;
+        while ((text = lines.next()) != null) {
+            // Lines as this class writes them are skipped unparsed; any other line is checked once parsed.
+            if (text.isBlank() || (wanted != null && text.startsWith(CATEGORY_PREFIX) && !text.startsWith(wanted))) {
+                continue;
+            }
+            JsonNode line;
+            try {
+                line = SnykJson.MAPPER.readTree(text);
+            } catch (IOException torn) {
+                continue;
+            }
+            JsonNode entry = line.get("entry");
+            OutcomeCategory category = OutcomeCategory.byKey(SnykJson.text(line, "category"));
+            if (category != null && (only == null || category == only) && entry instanceof ObjectNode object) {
+                visitor.visit(new UserOutcome(category, object));
             }
         }
+    }
+
+    /** The next line of a journal, or null at its end. */
+    @FunctionalInterface
+    interface LineSource {
+        String next() throws IOException;
     }
 
     /** Receives outcomes read back from a journal. */
@@ -106,9 +119,13 @@ public final class RunJournal implements Closeable {
 
     /** True when the file starts like a journal of this product. */
     public static boolean isJournal(Path path) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String first = reader.readLine();
+        // A results file may be one long line: only the start of the first line is read.
+        try (BoundedLines lines = new BoundedLines(Files.newBufferedReader(path, StandardCharsets.UTF_8), MAX_HEADER_CHARS,
+                path.toString())) {
+            String first = lines.next();
             return first != null && first.contains("\"" + FORMAT + "\"");
+        } catch (BoundedLines.TooLongException notAHeader) {
+            return false;
         }
     }
 
