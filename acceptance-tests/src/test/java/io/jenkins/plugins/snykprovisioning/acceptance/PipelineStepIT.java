@@ -134,7 +134,7 @@ class PipelineStepIT {
         String console = snyk.console(build);
 
         assertThat(build.result()).as(console).isEqualTo("FAILURE");
-        assertThat(console).contains("No Secret text credentials with id 'no-such-credentials' are available to this build")
+        assertThat(console).contains("credentials 'no-such-credentials' not found or not usable by the user who started this build")
                 .doesNotContain("\tat io.jenkins");
         assertThat(snyk.writesMentioning("pipe-x@example.com")).isEmpty();
     }

@@ -15,7 +15,14 @@ public record ProxySettings(String host, int port, String username, String passw
         noProxyHosts = noProxyHosts == null ? List.of() : List.copyOf(noProxyHosts);
     }
 
+    /**
+     * Loopback targets are always reached directly: an http API URL is allowed only for them, and a proxy
+     * would see the token in clear text.
+     */
     public boolean bypasses(String targetHost) {
+        if (Loopback.isLoopbackHost(targetHost)) {
+            return true;
+        }
         String host = targetHost.toLowerCase(Locale.ROOT);
         for (String pattern : noProxyHosts) {
             String regex = Pattern.quote(pattern.trim().toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q");

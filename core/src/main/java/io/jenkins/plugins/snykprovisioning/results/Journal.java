@@ -3,7 +3,6 @@ package io.jenkins.plugins.snykprovisioning.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -24,6 +23,10 @@ public final class Journal implements Closeable {
     static final String FORMAT = "snyk-provisioning-journal";
     /** How {@link #record} starts every line: the category first, so a reader can skip other categories unparsed. */
     private static final String CATEGORY_PREFIX = "{\"category\":\"";
+    /** Far more than the header line {@link #create} writes. */
+    private static final int MAX_HEADER_CHARS = 4096;
+    /** Far beyond one user's entry: a longer line is not from this tool. */
+    static final int MAX_LINE_CHARS = 1024 * 1024;
 
     private final BufferedWriter writer;
 
@@ -87,6 +90,10 @@ public final class Journal implements Closeable {
         void visit(JsonNode entry) throws IOException;
     }
 
+    private interface LineVisitor {
+        void visit(OutcomeCategory category, JsonNode entry) throws IOException;
+    }
+
     /** Reads the outcomes back, in order. */
     public static void read(Path path, Visitor visitor) throws IOException {
         readLines(path, null, (category, entry) -> {
@@ -102,16 +109,16 @@ public final class Journal implements Closeable {
         readLines(path, only, (category, entry) -> visitor.visit(entry));
     }
 
-    private interface LineVisitor {
-        void visit(OutcomeCategory category, JsonNode entry) throws IOException;
-    }
-
-    /** A torn last line (the process died while writing it) is skipped: that user simply counts as not done. */
+    /**
+     * A torn last line (the process died while writing it) is skipped: that user simply counts as not
+     * done. A journal may come from elsewhere (a resumed run's), so no line is held past a bound.
+     */
     private static void readLines(Path path, OutcomeCategory only, LineVisitor visitor) throws IOException {
         String wanted = only == null ? null : CATEGORY_PREFIX + only.key() + "\"";
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BoundedLines lines = new BoundedLines(Files.newBufferedReader(path, StandardCharsets.UTF_8), MAX_LINE_CHARS,
+                path.toString())) {
             String text;
-            while ((text = reader.readLine()) != null) {
+            while ((text = lines.next()) != null) {
                 // Lines as this class writes them are skipped unparsed; any other line is checked once parsed.
                 if (text.isBlank() || (wanted != null && text.startsWith(CATEGORY_PREFIX) && !text.startsWith(wanted))) {
                     continue;
@@ -128,14 +135,20 @@ public final class Journal implements Closeable {
                     visitor.visit(category, entry);
                 }
             }
+        } catch (BoundedLines.TooLongException e) {
+            throw new IOException(e.getMessage() + "; no journal of this tool has such lines", e);
         }
     }
 
     /** True when the file starts like a journal of this product. */
     public static boolean isJournal(Path path) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String first = reader.readLine();
+        // A results file may be one long line: only the start of the first line is read.
+        try (BoundedLines lines = new BoundedLines(Files.newBufferedReader(path, StandardCharsets.UTF_8), MAX_HEADER_CHARS,
+                path.toString())) {
+            String first = lines.next();
             return first != null && first.contains("\"" + FORMAT + "\"");
+        } catch (BoundedLines.TooLongException notAHeader) {
+            return false;
         }
     }
 

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Action;
@@ -14,6 +16,7 @@ import io.jenkins.plugins.snykprovisioning.snyk.PendingProvision;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -56,9 +59,20 @@ public final class ResultsFormat {
         });
     }
 
-    /** Reads every outcome of a results file, in file order, streaming (a file may hold 100,000 users). */
-    public static void read(Path resultsFile, Journal.Visitor visitor) throws IOException {
-        try (InputStream in = Files.newInputStream(resultsFile); JsonParser parser = SnykJson.MAPPER.createParser(in)) {
+    /** Far beyond one user's entry: a longer entry is not from this tool. */
+    static final int MAX_ENTRY_CHARS = 1024 * 1024;
+    /** An entry nests Snyk's answer a few levels deep. */
+    static final int MAX_DEPTH = 64;
+
+    /**
+     * Reads every outcome of a results file, in file order, streaming (a file may hold 100,000 users).
+     * The file may come from elsewhere, so it is read with bounds: its length, and each entry's length
+     * and depth; no tree is built of an entry before its length is known to be within bounds.
+     */
+    public static void read(Path resultsFile, long maxFileBytes, Journal.Visitor visitor) throws IOException {
+        JsonFactory bounded = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_ENTRY_CHARS).maxDocumentLength(maxFileBytes).build()).build();
+        try (InputStream in = Files.newInputStream(resultsFile); JsonParser parser = bounded.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException(resultsFile + " is neither a results file nor a journal of this tool");
             }
@@ -69,13 +83,31 @@ public final class ResultsFormat {
                     continue;
                 }
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    UserOutcome outcome = outcome(category, SnykJson.MAPPER.readTree(parser));
+                    UserOutcome outcome = outcome(category, SnykJson.MAPPER.readTree(entryText(parser, resultsFile)));
                     if (outcome != null) {
                         visitor.visit(outcome);
                     }
                 }
             }
         }
+    }
+
+    /** The object the parser is at, copied event by event as compact JSON and refused once it passes {@link #MAX_ENTRY_CHARS}. */
+    private static String entryText(JsonParser parser, Path path) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator copy = SnykJson.MAPPER.createGenerator(text)) {
+            int depth = 0;
+            do {
+                JsonToken token = parser.currentToken();
+                copy.copyCurrentEvent(parser);
+                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+                if (text.getBuffer().length() > MAX_ENTRY_CHARS) {
+                    throw new IOException(path + " has an entry longer than " + MAX_ENTRY_CHARS
+                            + " characters; no results file of this tool has such entries");
+                }
+            } while (depth > 0 && parser.nextToken() != null);
+        }
+        return text.toString();
     }
 
     /** The entry of one outcome, as the results file and the journal hold it. */

@@ -1,9 +1,8 @@
 package io.jenkins.plugins.snykprovisioning.snyk;
 
-import java.net.InetAddress;
+import io.jenkins.plugins.snykprovisioning.http.Loopback;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
@@ -54,7 +53,7 @@ public final class SnykApiBase {
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("The API base URL must not carry credentials, a query or a fragment");
         }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+        if (scheme.equals("http") && !Loopback.isLoopbackHost(uri.getHost())) {
             throw new IllegalArgumentException("The API base URL '" + baseUrl.trim()
                     + "' uses plain http; only https is allowed, except for loopback addresses");
         }
@@ -67,22 +66,6 @@ public final class SnykApiBase {
             return parse(apiUrl);
         }
         return of(SnykRegion.fromId(regionId));
-    }
-
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        // Only literal addresses are checked, so no name is resolved here.
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     public URI root() {

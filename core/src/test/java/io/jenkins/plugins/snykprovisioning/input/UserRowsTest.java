@@ -145,6 +145,30 @@ class UserRowsTest {
     }
 
     @Test
+    void overLongCellsAreRowProblemsAndOnlyTheirStartIsKept() throws IOException {
+        String email = "x".repeat(59_988) + "@example.com";
+        List<UserRow> rows = read("email,role,org_id,user_id\n" + email + ",Developer,o1,\n"
+                + "a@example.com," + "R".repeat(5_000) + ",o1,\n" + "b@example.com,Developer,o1," + "u".repeat(1_025) + "\n");
+
+        assertThat(rows.get(0).problem()).isEqualTo("the email has 60000 characters, more than an address may have (254)");
+        assertThat(rows.get(0).email()).hasSize(255).startsWith("xxxx").endsWith("\u2026");
+        assertThat(rows.get(0).role()).isEqualTo("Developer");
+        assertThat(rows.get(1).problem()).isEqualTo("the role has 5000 characters, more than 1024");
+        assertThat(rows.get(1).role()).hasSize(1025).endsWith("R\u2026");
+        assertThat(rows.get(2).problem()).isEqualTo("the user_id has 1025 characters, more than 1024");
+
+        UserRow json = read("[{\"email\": \"" + email + "\", \"role\": 7}]").get(0);
+        assertThat(json.email()).hasSize(255);
+        assertThat(json.problem()).as("the file's own problem comes first").isEqualTo("'role' must be text, found a number (7)");
+    }
+
+    @Test
+    void anAddressOfExactly254CharactersIsKeptWhole() throws IOException {
+        String email = "y".repeat(242) + "@example.com";
+        assertThat(read("email\n" + email + "\n")).containsExactly(new UserRow(2, email, null, null, null, null));
+    }
+
+    @Test
     void limitsOnRowsAndSizeAreReported() {
         StringBuilder text = new StringBuilder("email\n");
         for (int i = 0; i < 20; i++) {

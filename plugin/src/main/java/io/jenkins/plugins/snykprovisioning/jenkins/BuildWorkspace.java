@@ -13,7 +13,10 @@ interface BuildWorkspace {
     /** A user file of at most {@code maxBytes}, checked now and again each time it is opened. */
     UserSource userFile(String relativePath, long maxBytes) throws IOException, InterruptedException;
 
-    /** Copies a workspace file of at most {@code maxBytes} to {@code target} on the controller. */
+    /**
+     * Copies a workspace file of at most {@code maxBytes} to {@code target} on the controller: checked where it
+     * lives, and the copy stops at the limit whatever arrives.
+     */
     void copyToController(String relativePath, long maxBytes, Path target) throws IOException, InterruptedException;
 
     /** Writes {@code source}, a file on the controller, to the workspace (folders are created). */

@@ -8,7 +8,6 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A build's workspace on the controller or an agent. Files are checked where they live and streamed
@@ -49,7 +48,7 @@ final class FilePathWorkspace implements BuildWorkspace {
     public void copyToController(String relativePath, long maxBytes, Path target) throws IOException, InterruptedException {
         workspace.act(WorkspaceFileCheck.forReading(relativePath, maxBytes));
         try (InputStream in = workspace.child(relativePath).read()) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            BoundedCopy.copy(in, target, maxBytes, relativePath);
         }
     }
 

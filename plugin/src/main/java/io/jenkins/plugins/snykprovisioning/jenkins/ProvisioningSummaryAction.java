@@ -1,6 +1,7 @@
 package io.jenkins.plugins.snykprovisioning.jenkins;
 
 import hudson.model.Run;
+import io.jenkins.plugins.snykprovisioning.input.Excerpt;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
@@ -27,6 +28,9 @@ public final class ProvisioningSummaryAction implements RunAction2 {
     static final int MAX_FAILED_USERS = ProvisioningSummary.FAILURES_KEPT;
     /** Failed users listed on the build's page; its own page lists the others. */
     static final int FAILED_USERS_IN_SUMMARY = 5;
+    /** Longer emails, ids and messages are cut: the build record is loaded into the controller's memory. */
+    static final int MAX_VALUE_CHARS = 256;
+    static final int MAX_MESSAGE_CHARS = 1024;
     static final String URL_NAME = "snyk-provisioning";
 
     private final String mode;
@@ -53,7 +57,7 @@ public final class ProvisioningSummaryAction implements RunAction2 {
         this.dryRun = summary.dryRun();
         this.complete = summary.complete();
         this.interrupted = summary.interrupted();
-        this.fatalError = summary.fatalError();
+        this.fatalError = Excerpt.of(summary.fatalError(), MAX_MESSAGE_CHARS);
         this.total = summary.totalRows();
         this.notProcessed = summary.notProcessed();
         for (OutcomeCategory category : OutcomeCategory.values()) {
@@ -239,10 +243,10 @@ public final class ProvisioningSummaryAction implements RunAction2 {
         private final String error;
 
         FailedUser(String email, String orgId, int line, String error) {
-            this.email = email;
-            this.orgId = orgId;
+            this.email = Excerpt.of(email, MAX_VALUE_CHARS);
+            this.orgId = Excerpt.of(orgId, MAX_VALUE_CHARS);
             this.line = line;
-            this.error = error;
+            this.error = Excerpt.of(error, MAX_MESSAGE_CHARS);
         }
 
         @Exported

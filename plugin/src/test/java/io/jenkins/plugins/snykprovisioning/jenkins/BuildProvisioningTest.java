@@ -378,6 +378,28 @@ class BuildProvisioningTest {
         assertThat(build.console()).contains(doneBeforeAbort.size() + " user(s) already done by the earlier run");
     }
 
+    @Test
+    void aFileOfHugeInvalidEmailsLeavesASmallBuildRecord() throws Exception {
+        // 300 distinct invalid 60,000-character "emails": an 18 MB file, well inside the 64 MB limit.
+        Path users = build.write("users.csv", "email,role\n" + IntStream.range(0, 300)
+                .mapToObj(i -> String.format("%05d", i) + "x".repeat(59_995) + ",Org Collaborator\n")
+                .collect(Collectors.joining()));
+
+        ProvisioningResult result = run();
+
+        assertThat(result.stepValue()).containsEntry("failed", 300L);
+        ProvisioningSummaryAction summary = build.summaries.get(0);
+        long kept = summary.getFailedUsers().stream()
+                .mapToLong(user -> user.getEmail().length() + user.getOrgId().length() + user.getError().length()).sum();
+        assertThat(summary.getFailedUsers()).hasSize(ProvisioningSummaryAction.MAX_FAILED_USERS);
+        assertThat(kept).as("characters of the failed users saved with the build").isLessThan(100_000);
+        long buildFolder;
+        try (Stream<Path> files = Files.walk(build.buildFolder)) {
+            buildFolder = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+        assertThat(buildFolder).as("bytes in the build folder, for a %d-byte input", Files.size(users)).isLessThan(1024 * 1024);
+    }
+
     /** ${NAME} replaced from {@code variables}, unknown ones left as they are (as Jenkins' EnvVars does). */
     static String expand(String text, Map<String, String> variables) {
         String result = text;

@@ -65,7 +65,9 @@ final class LocalBuild implements BuildWorkspace, SnykCredentials, BuildRecord {
     @Override
     public void copyToController(String relativePath, long maxBytes, Path target) throws IOException {
         WorkspacePaths.readableFileSize(workspace, relativePath, maxBytes);
-        Files.copy(WorkspacePaths.inside(workspace, relativePath), target, StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream in = Files.newInputStream(WorkspacePaths.inside(workspace, relativePath))) {
+            BoundedCopy.copy(in, target, maxBytes, relativePath);
+        }
     }
 
     @Override

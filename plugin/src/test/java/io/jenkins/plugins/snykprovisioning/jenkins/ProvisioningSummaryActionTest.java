@@ -80,6 +80,25 @@ class ProvisioningSummaryActionTest {
     }
 
     @Test
+    void hugeEmailsIdsAndMessagesAreCutBeforeTheyAreSavedWithTheBuild() {
+        String huge = "x".repeat(60_000);
+        UserOutcome refused = UserOutcome.failed(new UserOutcome.Subject(huge + "@example.com", huge, 2, "Developer", null),
+                "refused: " + huge, "forbidden");
+        ProvisioningSummary stopped = new ProvisioningSummary("provision", false, false, false, "stopped: " + huge, 1,
+                Map.of(OutcomeCategory.FAILED, 1L), 0, 1, 1, 0, 0, Instant.EPOCH, Instant.EPOCH, List.of(), List.of(refused));
+
+        ProvisioningSummaryAction action = new ProvisioningSummaryAction(stopped, "r.json", "r-failed.csv", true);
+
+        ProvisioningSummaryAction.FailedUser user = action.getFailedUsers().get(0);
+        assertThat(user.getEmail()).hasSize(257).startsWith("xxxx").endsWith("x\u2026");
+        assertThat(user.getOrgId()).hasSize(257);
+        assertThat(user.getError()).hasSize(1025).startsWith("refused: xxxx");
+        assertThat(action.getFatalError()).hasSize(1025).startsWith("stopped: xxxx");
+        assertThat(new ProvisioningSummaryAction(summary(0, 1, false), "r.json", "r-failed.csv", true).getFailedUsers().get(0).getEmail())
+                .as("short values are kept whole").isEqualTo("u1@example.com");
+    }
+
+    @Test
     void whatIsSavedWithTheBuildIsPlainJdkAndPluginTypes() throws Exception {
         // Jenkins' class filter refuses other libraries' types (e.g. immutable collections) in build records.
         List<Class<?>> fieldTypes = new ArrayList<>();
