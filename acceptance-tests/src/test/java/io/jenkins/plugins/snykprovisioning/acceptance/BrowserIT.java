@@ -32,6 +32,7 @@ import org.w3c.dom.Node;
  * form and the summary are also saved as the pictures in {@code docs/images}.
  */
 @WithLocalJenkins
+@RequiresPlugins({"workflow-job", "workflow-cps"})
 class BrowserIT {
 
     private static final String BUILDER = "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersBuilder";

@@ -180,7 +180,7 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
 
     /** The build's summary of the provisioning run, from the remote API. */
     JsonNode summary(LocalJenkins.Build build) {
-        LocalJenkins.Response response = jenkins.get("job/" + build.job() + "/" + build.number() + "/api/json?depth=1");
+        LocalJenkins.Response response = jenkins.get(JenkinsClient.jobPath(build.job()) + build.number() + "/api/json?depth=1");
         assertThat(response.status()).isEqualTo(200);
         for (JsonNode action : response.json().path("actions")) {
             if (action.path("_class").asText().endsWith(".ProvisioningSummaryAction")) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The form both steps share: drop-downs, checks, the connection test, help, and the Snippet Generator. */
 @WithLocalJenkins
+@RequiresPlugins({"workflow-job", "workflow-cps"})
 class StepFormIT {
 
     private static final String BUILDER = "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersBuilder";
