@@ -214,7 +214,8 @@ public final class LocalJenkins extends JenkinsClient implements AutoCloseable {
     }
 
     private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        try {
+            new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
             return true;
         } catch (IOException taken) {
             return false;

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.JarFile;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,10 +19,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Boots one {@link LocalJenkins} per test run, kept in the root store so that every test class shares it
  * and JUnit stops it (closing it) when the run ends. A class is skipped, and reported as skipped with the
  * reason, where no Jenkins is given or where the given one lacks a plugin the class needs (the plugin under
- * test's dependencies, and those of {@link RequiresPlugins}); a failed boot fails each class, without
- * booting again.
+ * test's dependencies, and those of {@link RequiresPlugins}); a failed boot fails each test that asks for
+ * the Jenkins, without booting again.
  */
-public final class LocalJenkinsExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
+public final class LocalJenkinsExtension implements ExecutionCondition, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalJenkinsExtension.class);
 
@@ -60,21 +59,18 @@ public final class LocalJenkinsExtension implements ExecutionCondition, BeforeAl
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        Shared shared = shared(context);
-        if (shared.failure != null) {
-            throw shared.failure;
-        }
-    }
-
-    @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == LocalJenkins.class;
     }
 
+    /** The shared Jenkins, booted on first use: a class that boots a Jenkins of its own never boots this one. */
     @Override
     public LocalJenkins resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return shared(context).jenkins;
+        Shared shared = shared(context);
+        if (shared.failure != null) {
+            throw shared.failure;
+        }
+        return shared.jenkins;
     }
 
     /** The given Jenkins, looked up once per test run. */
