@@ -52,8 +52,12 @@ public final class LocalJenkinsExtension implements ExecutionCondition, Paramete
         }
         Set<String> missing = located.installation().missing(requiredPlugins(context));
         if (!missing.isEmpty()) {
-            return ConditionEvaluationResult.disabled("Skipped: needs the plugin(s) " + String.join(", ", missing)
-                    + ", which " + located.installation().pluginsDir() + " (JENKINS_PLUGINS_DIR) lacks");
+            String reason = "Skipped: needs the plugin(s) " + String.join(", ", missing) + ", which "
+                    + located.installation().pluginsDir() + " (JENKINS_PLUGINS_DIR) lacks";
+            if (context.getTestMethod().isEmpty()) {
+                System.out.println("[acceptance] " + context.getDisplayName() + " " + reason);
+            }
+            return ConditionEvaluationResult.disabled(reason);
         }
         return ConditionEvaluationResult.enabled("Jenkins " + located.installation().war() + " has the plugins needed");
     }
