@@ -11,6 +11,10 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     public abstract boolean isBuildable();
 
+    public RunT getLastBuild() {
+        throw new UnsupportedOperationException();
+    }
+
     protected abstract SortedMap<Integer, ? extends RunT> _getRuns();
 
     protected abstract void removeRun(RunT run);

@@ -33,6 +33,18 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
+    public int getNumber() {
+        throw new UnsupportedOperationException();
+    }
+
+    public RunT getPreviousBuild() {
+        throw new UnsupportedOperationException();
+    }
+
+    public final long getStartTimeInMillis() {
+        throw new UnsupportedOperationException();
+    }
+
     public String getFullDisplayName() {
         throw new UnsupportedOperationException();
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * and marked incomplete, and a run resumed from them finishes without sending any done user again.
  */
 @WithLocalJenkins
+@RequiresPlugins({"workflow-job", "workflow-cps", "workflow-basic-steps", "workflow-durable-task-step"})
 class AbortAndResumeIT {
 
     private static final int USERS = 300;

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Snyk, and so the token, stay in the controller.
  */
 @WithLocalJenkins
+@RequiresPlugins({"workflow-job", "workflow-cps", "workflow-basic-steps", "workflow-durable-task-step"})
 class AgentIT {
 
     private static final String AGENT = "provisioning-agent";
@@ -54,7 +55,7 @@ class AgentIT {
         try (InputStream in = jenkins.url().resolve("jnlpJars/agent.jar").toURL().openStream()) {
             Files.copy(in, agentJar, StandardCopyOption.REPLACE_EXISTING);
         }
-        Path java = JenkinsKit.locate(LocalJenkinsExtension.projectRoot(), System.getenv()).java();
+        Path java = JenkinsInstallation.locate(System.getenv()).java();
         agent = new ProcessBuilder(java.toString(), "-jar", agentJar.toString(), "-url", jenkins.url().toString(),
                 "-name", AGENT, "-webSocket", "-workDir", agentRoot.toString(), "-secret", "@" + writeSecret(secret))
                 .redirectErrorStream(true).redirectOutput(agentRoot.resolve("agent.log").toFile()).start();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.acceptance;
 
+import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJenkins.BUILDER;
 import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJenkins.CREDENTIALS_ID;
 import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJenkins.GROUP;
 import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJenkins.ORG;
@@ -32,9 +33,9 @@ import org.w3c.dom.Node;
  * form and the summary are also saved as the pictures in {@code docs/images}.
  */
 @WithLocalJenkins
+@RequiresPlugins({"workflow-job", "workflow-cps"})
 class BrowserIT {
 
-    private static final String BUILDER = "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersBuilder";
     private static final String BUILD_STEP = "Provision users to Snyk";
     private static final String EMPTY_FREESTYLE = "<project><builders/><publishers/><buildWrappers/></project>";
     private static final boolean DOCS_SCREENSHOTS = Boolean.getBoolean("docs.screenshots");

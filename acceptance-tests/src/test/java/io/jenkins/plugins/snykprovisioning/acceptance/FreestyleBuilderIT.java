@@ -82,6 +82,13 @@ class FreestyleBuilderIT {
         LocalJenkins.Response buildPage = snyk.jenkins.get("job/freestyle-success/" + build.number() + "/");
         assertThat(buildPage.body()).contains("Snyk provisioning", "href=\"snyk-provisioning/\"",
                 "Provisioned (new users): 1");
+        // The outcome as one stacked bar, described in words for those who cannot see it.
+        assertThat(buildPage.body()).contains("<svg", "role=\"img\"",
+                "aria-label=\"Provisioned (new users) 1, Role updated 1, Failed 1\"");
+        // The job's page lists the run among its last builds, marked for its failed user.
+        LocalJenkins.Response jobPage = snyk.jenkins.get("job/freestyle-success/");
+        assertThat(jobPage.body()).contains("Snyk provisioning: last builds", "Roles changed", "Removed",
+                "job/freestyle-success/" + build.number() + "/snyk-provisioning/", "check this run");
 
         assertThat(snyk.pending("free-erin@example.com")).isTrue();
         assertThat(snyk.simulator.state().memberRole(ORG, DemoState.BOB_USER_ID).orElseThrow().name())

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The harness itself: a parameterized Pipeline build driven end to end, as the step's tests will do. */
 @WithLocalJenkins
+@RequiresPlugins({"workflow-job", "workflow-cps", "workflow-basic-steps", "workflow-durable-task-step"})
 class HarnessIT {
 
     private static final String PIPELINE = """

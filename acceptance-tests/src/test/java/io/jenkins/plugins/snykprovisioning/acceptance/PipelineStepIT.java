@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code snykProvisionUsers} in Pipeline jobs, against the simulator. */
 @WithLocalJenkins
+@RequiresPlugins({"workflow-job", "workflow-cps", "workflow-basic-steps", "workflow-durable-task-step"})
 class PipelineStepIT {
 
     private static SimulatedSnykForJenkins snyk;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @WithLocalJenkins
+@RequiresPlugins("structs")
 class PluginLoadsIT {
 
     @Test
@@ -30,7 +31,7 @@ class PluginLoadsIT {
     }
 
     @Test
-    void pluginDependsOnTheCredentialsPipelineAndJacksonPlugins(LocalJenkins jenkins) {
+    void pluginDependsOnTheCredentialsPipelineJacksonAndHttpClientPlugins(LocalJenkins jenkins) {
         LocalJenkins.Response response = jenkins.get("pluginManager/api/json?tree=plugins[shortName,dependencies[shortName]]");
         assertThat(response.status()).isEqualTo(200);
 
@@ -41,7 +42,7 @@ class PluginLoadsIT {
             }
         }
         assertThat(dependencies).containsExactlyInAnyOrder("credentials", "plain-credentials", "workflow-step-api",
-                "jackson2-api");
+                "jackson2-api", "apache-httpcomponents-client-5-api");
     }
 
     @Test

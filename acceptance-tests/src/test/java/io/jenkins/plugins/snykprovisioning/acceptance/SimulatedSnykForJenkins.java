@@ -33,6 +33,7 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
     static final String GROUP = DemoState.GROUP_ID;
     static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
     static final String CONFIG = "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisioningGlobalConfiguration.get()";
+    static final String BUILDER = "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersBuilder";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The token of the credentials {@link #CREDENTIALS_ID}; recognisable, so that any leak into a log or a file is found. */
@@ -52,7 +53,7 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
 
     /** For a test class: on a free port, with the credentials {@link #CREDENTIALS_ID}; undone by {@link #close()}. */
     static SimulatedSnykForJenkins start(LocalJenkins jenkins) {
-        String token = "SNYKTOKEN-acceptance-" + UUID.randomUUID();
+        String token = newToken();
         SimulatorState state = DemoState.create();
         state.addToken(new ApiToken(token, "jenkins-acceptance", DemoState.ADMIN_USER_ID, TokenType.PERSONAL, true));
         state.addUser("u-outsider", "outsider@example.com", "Outsider", "outsider", true);
@@ -84,6 +85,40 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
     public void close() {
         jenkins.scriptConsole(CONFIG + ".apiUrl = null; " + CONFIG + ".rateLimitPerMinute = " + previousRateLimit);
         simulator.stop();
+    }
+
+    /** A new token of the demo tenant's admin that Snyk accepts; its requests are logged under {@code label}. */
+    String addToken(String label) {
+        String another = newToken();
+        simulator.state().addToken(new ApiToken(another, label, DemoState.ADMIN_USER_ID, TokenType.PERSONAL, true));
+        return another;
+    }
+
+    private static String newToken() {
+        return "SNYKTOKEN-acceptance-" + UUID.randomUUID();
+    }
+
+    /** Adds Secret text credentials to the folder {@code folder}'s own store (cloudbees-folder). */
+    void secretTextInFolder(String folder, String id, String secret) {
+        jenkins.scriptConsole("""
+                import com.cloudbees.plugins.credentials.CredentialsProvider
+                import com.cloudbees.plugins.credentials.CredentialsScope
+                import com.cloudbees.plugins.credentials.domains.Domain
+                import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl
+                import hudson.util.Secret
+                def folder = jenkins.model.Jenkins.get().getItemByFullName('%s')
+                def store = CredentialsProvider.lookupStores(folder).find { it.context.is(folder) }
+                store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, '%s',
+                        'Snyk API token of the folder', Secret.fromString('%s')))
+                """.formatted(folder, id, secret));
+    }
+
+    /** The ids a job's credentials drop-down offers to this client's user (the freestyle step's form). */
+    static List<String> credentialsDropDown(JenkinsClient client, String job) {
+        LocalJenkins.Response items = client.postForm(JenkinsClient.jobPath(job) + "descriptorByName/"
+                + BUILDER + "/fillCredentialsIdItems", Map.of("credentialsId", ""));
+        assertThat(items.status()).as("drop-down of %s for %s", job, client.user()).isEqualTo(200);
+        return items.json().path("values").findValuesAsText("value");
     }
 
     /** Adds (or replaces) global Secret text credentials. */
@@ -180,7 +215,7 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
 
     /** The build's summary of the provisioning run, from the remote API. */
     JsonNode summary(LocalJenkins.Build build) {
-        LocalJenkins.Response response = jenkins.get("job/" + build.job() + "/" + build.number() + "/api/json?depth=1");
+        LocalJenkins.Response response = jenkins.get(JenkinsClient.jobPath(build.job()) + build.number() + "/api/json?depth=1");
         assertThat(response.status()).isEqualTo(200);
         for (JsonNode action : response.json().path("actions")) {
             if (action.path("_class").asText().endsWith(".ProvisioningSummaryAction")) {
@@ -212,6 +247,11 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
 
     boolean pending(String email) {
         return simulator.state().pendingProvisions(ORG).stream().anyMatch(p -> p.email().equalsIgnoreCase(email));
+    }
+
+    /** The sequence number of the last request Snyk received, -1 before any: for {@code requests().since(...)}. */
+    long lastRequest() {
+        return simulator.requests().entries().stream().mapToLong(LoggedRequest::sequence).max().orElse(-1);
     }
 
     List<LoggedRequest> writesMentioning(String text) {

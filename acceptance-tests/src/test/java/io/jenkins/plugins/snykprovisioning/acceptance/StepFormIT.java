@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.acceptance;
 
+import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJenkins.BUILDER;
 import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJenkins.CREDENTIALS_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** The form both steps share: drop-downs, checks, the connection test, help, and the Snippet Generator. */
 @WithLocalJenkins
+@RequiresPlugins({"workflow-job", "workflow-cps"})
 class StepFormIT {
 
-    private static final String BUILDER = "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersBuilder";
     private static final String STEP = "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersStep";
     private static final String JOB = "form-checks";
 

@@ -54,18 +54,19 @@ public final class TryInJenkins {
         Path workDir = requestedWorkDir.toAbsolutePath().normalize();
         Path projectRoot = LocalJenkinsExtension.projectRoot();
 
-        JenkinsKit kit;
+        JenkinsInstallation installation;
         try {
-            kit = JenkinsKit.locate(projectRoot, System.getenv());
-        } catch (JenkinsKit.MissingKitException e) {
+            installation = JenkinsInstallation.locate(System.getenv());
+        } catch (JenkinsInstallation.MissingJenkinsException e) {
             System.err.println("Cannot start Jenkins: " + e.getMessage());
             System.exit(1);
             return;
         }
         boolean reused = !fresh && Files.isRegularFile(workDir.resolve("home/config.xml"));
         System.out.println("Starting Jenkins " + (reused ? "(keeping the jobs and builds of the last run) " : "")
-                + "in " + workDir + " with " + kit.java() + " ...");
-        LocalJenkins jenkins = LocalJenkins.start(kit, LocalJenkinsExtension.hpi(projectRoot), workDir, port, !fresh);
+                + "in " + workDir + " with " + installation.java() + " ...");
+        LocalJenkins jenkins = LocalJenkins.start(installation, LocalJenkinsExtension.hpi(projectRoot), workDir, port,
+                !fresh, Map.of());
         SimulatedSnykForJenkins snyk = SimulatedSnykForJenkins.startDemo(jenkins, simulatorPort, CREDENTIALS_ID);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Jenkins ...");
@@ -91,7 +92,7 @@ public final class TryInJenkins {
 
                 Press Ctrl+C to stop.
                 """.formatted(jenkinsVersion(jenkins), jenkins.bootTime().toMillis() / 1000.0, jenkins.url(),
-                jenkins.adminPassword(), jenkins.home().resolve("admin-password.txt"), snyk.simulator.baseUrl(),
+                jenkins.adminPassword(), jenkins.home().resolve(LocalJenkins.PASSWORD_FILE), snyk.simulator.baseUrl(),
                 DemoState.GROUP_ID, DemoState.PLATFORM_ORG_ID, DemoState.PAYMENTS_ORG_ID, CREDENTIALS_ID, PIPELINE_JOB,
                 FREESTYLE_JOB, ONBOARDING_JOB, workDir.resolve("jenkins.log")));
         jenkins.awaitExit();

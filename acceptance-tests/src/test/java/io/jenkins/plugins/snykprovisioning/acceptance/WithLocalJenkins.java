@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives the test class's methods (and constructor) a {@link LocalJenkins} parameter: one Jenkins for the
- * whole test run, booted on first use and stopped when the run ends. Without a Jenkins kit the class is
+ * whole test run, booted on first use and stopped when the run ends. Without a Jenkins given
+ * ({@code JENKINS_WAR}, {@code JENKINS_PLUGINS_DIR}), or without a plugin the class needs, the class is
  * skipped, with the reason.
  */
 @Target(ElementType.TYPE)

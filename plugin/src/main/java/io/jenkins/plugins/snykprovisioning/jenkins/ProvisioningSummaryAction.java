@@ -1,15 +1,18 @@
 package io.jenkins.plugins.snykprovisioning.jenkins;
 
+import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.snykprovisioning.input.Excerpt;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.RunAction2;
+import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -17,12 +20,14 @@ import org.kohsuke.stapler.export.ExportedBean;
  * One provisioning run on the build's page (summary.jelly) and its own page (index.jelly): the count of
  * each outcome, the failed users with their reasons (the first {@value #FAILED_USERS_IN_SUMMARY} on the
  * build's page, the first {@value #MAX_FAILED_USERS} on its own), and links to the archived results. Also in the build's remote API ({@code api/json}).
+ * The build's page shows the outcome as a bar ({@link #getOutcomeBar()}), and the job's page the last builds'
+ * runs ({@link #getProjectActions()}).
  *
  * <p>Saved with the build, so it holds only strings, numbers, JDK collections and this plugin's classes:
  * Jenkins' class filter refuses other types in build records.
  */
 @ExportedBean
-public final class ProvisioningSummaryAction implements RunAction2 {
+public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildStep.LastBuildAction {
 
     /** Failed users kept with the build; the failed rows' file has them all. */
     static final int MAX_FAILED_USERS = ProvisioningSummary.FAILURES_KEPT;
@@ -75,6 +80,11 @@ public final class ProvisioningSummaryAction implements RunAction2 {
     /** The {@code number}th run of the build; each has its own page. */
     void numbered(int number) {
         this.number = number;
+    }
+
+    /** Which run of the build this is, from 1. */
+    int number() {
+        return number;
     }
 
     @Override
@@ -202,6 +212,20 @@ public final class ProvisioningSummaryAction implements RunAction2 {
         List<OutcomeCount> outcomes = new ArrayList<>();
         counts.forEach((key, count) -> outcomes.add(new OutcomeCount(OutcomeLabels.of(OutcomeCategory.byKey(key)), count)));
         return outcomes;
+    }
+
+    /** The outcome as one stacked bar, for the build's page. */
+    public OutcomeBar getOutcomeBar() {
+        return OutcomeBar.of(counts, notProcessed);
+    }
+
+    /**
+     * The table of the job's last runs, for the job's page; from the build's first run only, so that a build
+     * with several runs adds one table.
+     */
+    @Override
+    public Collection<? extends Action> getProjectActions() {
+        return number == 1 && run != null ? List.of(new ProvisioningHistoryAction(run.getParent())) : List.of();
     }
 
     /** One line for the build page, e.g. "3 users: 2 done, 1 failed (dry run)". */

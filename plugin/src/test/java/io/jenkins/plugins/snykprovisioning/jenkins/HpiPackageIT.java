@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.Extension;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Member;
@@ -79,10 +80,10 @@ class HpiPackageIT {
         assertThat(main.getValue("Long-Name")).isEqualTo("Snyk User Provisioning");
         assertThat(main.getValue("Plugin-Version")).isNotBlank().isEqualTo(version);
         assertThat(main.getValue("Implementation-Version")).isEqualTo(version);
-        assertThat(main.getValue("Jenkins-Version")).isEqualTo("2.479.3");
+        assertThat(main.getValue("Jenkins-Version")).isEqualTo("2.492.3");
         assertThat(main.getValue("Plugin-Dependencies")).isEqualTo("credentials:1419.v2337d1ceceef,"
                 + "plain-credentials:199.v9f8e1f741799,workflow-step-api:706.v518c5dcb_24c0,"
-                + "jackson2-api:2.19.2-408.v18248a_324cfe");
+                + "jackson2-api:2.19.2-408.v18248a_324cfe,apache-httpcomponents-client-5-api:5.6.4-204.vfa_29df89ffcf");
         assertThat(main.getValue("Group-Id")).isEqualTo("io.jenkins.plugins");
         assertThat(main.getValue("Artifact-Id")).isEqualTo("snyk-user-provisioning");
         assertThat(main.getValue("Minimum-Java-Version")).isEqualTo("17");
@@ -114,22 +115,37 @@ class HpiPackageIT {
 
     @Test
     void bundlesThePluginJarAndTheLibrariesJenkinsLacks() {
-        List<String> libraries = Collections.list(hpi.entries()).stream().map(ZipEntry::getName)
+        // Jackson (jackson2-api plugin), HttpClient 5 (apache-httpcomponents-client-5-api plugin), slf4j,
+        // commons-io and commons-codec (Jenkins core) and the compile-only Jenkins stubs must not be here.
+        assertThat(bundledLibraries()).satisfiesExactlyInAnyOrder(
+                name -> assertThat(name).isEqualTo("snyk-user-provisioning.jar"),
+                name -> assertThat(name).matches("snyk-provisioning-core-\\d.*\\.jar"),
+                name -> assertThat(name).matches("commons-csv-\\d.*\\.jar"));
+    }
+
+    @Test
+    void httpClient5ComesFromItsApiPluginAndIsNotBundled() {
+        String dependencies = manifestValue("Plugin-Dependencies");
+
+        assertThat(dependencies.split(",")).anySatisfy(dependency -> assertThat(dependency)
+                .startsWith("apache-httpcomponents-client-5-api:5.6").doesNotContain("resolution:=optional"));
+        assertThat(bundledLibraries()).noneMatch(name -> name.startsWith("httpclient5") || name.startsWith("httpcore5"));
+    }
+
+    private static String manifestValue(String name) {
+        try {
+            return hpi.getManifest().getMainAttributes().getValue(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> bundledLibraries() {
+        return Collections.list(hpi.entries()).stream().map(ZipEntry::getName)
                 .filter(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar"))
                 .map(name -> name.substring("WEB-INF/lib/".length()))
                 .sorted()
                 .toList();
-
-        // Jackson (jackson2-api plugin), slf4j, commons-io and commons-codec (Jenkins core) and the
-        // compile-only Jenkins stubs must not be here. httpcore5-h2 is: the classic client's TLS
-        // configuration loads its HttpVersionPolicy on every connection.
-        assertThat(libraries).satisfiesExactlyInAnyOrder(
-                name -> assertThat(name).isEqualTo("snyk-user-provisioning.jar"),
-                name -> assertThat(name).matches("snyk-provisioning-core-\\d.*\\.jar"),
-                name -> assertThat(name).matches("httpclient5-\\d.*\\.jar"),
-                name -> assertThat(name).matches("httpcore5-\\d.*\\.jar"),
-                name -> assertThat(name).matches("httpcore5-h2-\\d.*\\.jar"),
-                name -> assertThat(name).matches("commons-csv-\\d.*\\.jar"));
     }
 
     @Test

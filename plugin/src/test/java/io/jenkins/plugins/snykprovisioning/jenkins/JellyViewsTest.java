@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class JellyViewsTest {
 
@@ -46,6 +48,70 @@ class JellyViewsTest {
     void localizedTextHasNoParentheses(Path jelly) throws Exception {
         // In ${%Text (more)} Jelly reads "(more)" as message arguments and shows only "Text ".
         assertThat(Files.readString(jelly)).doesNotContainPattern("\\$\\{%[^}]*\\(");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jellyFiles")
+    void jellyWritesNothingUnescapedAndNeedsNoScript(Path jelly) throws Exception {
+        // j:out writes its value unescaped; the pages must read the same without JavaScript.
+        String text = Files.readString(jelly);
+        assertThat(text).doesNotContain("<j:out").doesNotContainPattern("(?i)<script|\\son[a-z]+=");
+    }
+
+    @Test
+    void theBuildSummaryDrawsTheOutcomeAsAnSvgBarWithTheCountsBesideIt() throws Exception {
+        Document summary = PluginSources.parseXml(view("ProvisioningSummaryAction/summary.jelly"));
+
+        NodeList svgs = summary.getElementsByTagNameNS(SVG, "svg");
+        assertThat(svgs.getLength()).as("the bar and the legend's swatches").isEqualTo(2);
+        Element bar = (Element) svgs.item(0);
+        assertThat(bar.getAttribute("role")).isEqualTo("img");
+        assertThat(bar.getAttribute("aria-label")).isEqualTo("${bar.description}");
+        Element segments = forEachOver(bar, "${bar.segments}");
+        Element rect = (Element) segments.getElementsByTagNameNS(SVG, "rect").item(0);
+        assertThat(rect.getAttribute("x")).isEqualTo("${segment.x}");
+        assertThat(rect.getAttribute("width")).isEqualTo("${segment.width}");
+        assertThat(rect.getAttribute("fill")).isEqualTo("${segment.color}");
+        // Beside the bar, as text: each outcome with its count.
+        Element legend = forEachOver((Element) bar.getParentNode(), "${bar.segments}", 1);
+        assertThat(legend.getTextContent()).contains("${segment.label}: ${segment.count}");
+    }
+
+    @Test
+    void theJobPageHasATableOfTheLastRunsWithAColumnPerCount() throws Exception {
+        Document jobMain = PluginSources.parseXml(view("ProvisioningHistoryAction/jobMain.jelly"));
+
+        Element table = (Element) jobMain.getElementsByTagName("table").item(0);
+        assertThat(table).as("a table").isNotNull();
+        Element header = (Element) table.getElementsByTagName("thead").item(0);
+        assertThat(header.getTextContent()).contains("${%Build}", "${%Date}", "${%Mode}");
+        assertThat(forEachOver(header, "${it.columns}").getTextContent()).contains("${column.title}");
+        Element rows = forEachOver((Element) table.getElementsByTagName("tbody").item(0), "${rows}");
+        assertThat(forEachOver(rows, "${row.cells}").getTextContent()).contains("${cell}");
+        assertThat(((Element) rows.getElementsByTagName("a").item(0)).getAttribute("href")).isEqualTo("${rootURL}/${row.url}");
+    }
+
+    private static final String SVG = "http://www.w3.org/2000/svg";
+
+    private static Path view(String relativePath) {
+        return PluginSources.RESOURCES.resolve("io/jenkins/plugins/snykprovisioning/jenkins").resolve(relativePath);
+    }
+
+    private static Element forEachOver(Element parent, String items) {
+        return forEachOver(parent, items, 0);
+    }
+
+    /** The {@code index}th j:forEach under {@code parent} that iterates over {@code items}. */
+    private static Element forEachOver(Element parent, String items, int index) {
+        NodeList loops = parent.getElementsByTagNameNS("jelly:core", "forEach");
+        int found = 0;
+        for (int i = 0; i < loops.getLength(); i++) {
+            Element loop = (Element) loops.item(i);
+            if (loop.getAttribute("items").equals(items) && found++ == index) {
+                return loop;
+            }
+        }
+        throw new AssertionError("No j:forEach number " + index + " over " + items);
     }
 
     @ParameterizedTest
