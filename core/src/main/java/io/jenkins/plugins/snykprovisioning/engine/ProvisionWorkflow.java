@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.snyk.Membership;
-import io.jenkins.plugins.snykprovisioning.snyk.OrgMember;
 import io.jenkins.plugins.snykprovisioning.snyk.OrgMembershipsClient;
 import io.jenkins.plugins.snykprovisioning.snyk.PendingProvision;
 import io.jenkins.plugins.snykprovisioning.snyk.ProvisionClient;
@@ -45,9 +44,9 @@ final class ProvisionWorkflow extends UserWorkflow {
         if (pending != null) {
             return pendingUser(row, role, pending, step);
         }
-        OrgMember member = orgs.member(row.orgId(), row.email());
+        Membership member = orgs.member(row.orgId(), row.email());
         if (member != null) {
-            return existingMember(row, role, null, member.role(), member.id(), step);
+            return existingMember(row, role, member, step);
         }
         boolean membersListed = orgs.membersListed(row.orgId());
         Membership known = group == null ? null : group.cached(row.email());
@@ -110,27 +109,20 @@ final class ProvisionWorkflow extends UserWorkflow {
         return success(ROLE_UPDATED, row, change);
     }
 
-    /**
-     * A member of the org, from its V1 listing or a REST lookup: skipped with the wanted role, else
-     * given it the V1 way, by user id (the listing has no REST membership ids).
-     */
-    private UserOutcome existingMember(PlannedRow row, RoleCatalog.ResolvedRole role, String roleId, String roleName,
-            String userId, Step step) throws TransportException, SnykApiException {
-        if (RoleCatalog.sameRole(roleId, role) || RoleCatalog.sameRole(roleName, role)) {
+    /** A member of the org, from its listing or a lookup: skipped with the wanted role, else given it. */
+    private UserOutcome existingMember(PlannedRow row, RoleCatalog.ResolvedRole role, Membership member, Step step)
+            throws TransportException, SnykApiException {
+        if (RoleCatalog.sameRole(member.roleId(), role) || RoleCatalog.sameRole(member.roleName(), role)) {
             return UserOutcome.skipped(row.subject(), "already a member with this role", 0);
         }
-        ObjectNode change = roleChange(roleName != null ? roleName : roleId, role).put("user_id", userId);
+        ObjectNode change = roleChange(member.roleName() != null ? member.roleName() : member.roleId(), role)
+                .put("user_id", member.userId());
         if (dryRun) {
             return success(ROLE_UPDATED, row, change.put("planned", "change_role"));
         }
         step.is("changing the member's role in org " + row.orgId());
-        api.orgMembers().updateRole(row.orgId(), userId, role.publicId());
+        api.roleUpdates().change(row.orgId(), member.userId(), member.id(), role.publicId());
         return success(ROLE_UPDATED, row, change);
-    }
-
-    private UserOutcome existingMember(PlannedRow row, RoleCatalog.ResolvedRole role, Membership member, Step step)
-            throws TransportException, SnykApiException {
-        return existingMember(row, role, member.roleId(), member.roleName(), member.userId(), step);
     }
 
     private UserOutcome addToOrg(PlannedRow row, RoleCatalog.ResolvedRole role, String userId, boolean membersListed, Step step)

@@ -14,6 +14,7 @@ import io.jenkins.plugins.snykprovisioning.results.RunSummary;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +107,12 @@ public final class ProvisioningRun {
                 if (scan.rows == 0) {
                     throw new InputFileException(request.source().name(), 0, "has no users (only a header or blank lines)");
                 }
-                work(scan, recorder);
+                String badGroup = request.groupId() == null ? null : SnykIds.problem("group", request.groupId());
+                if (badGroup != null) {
+                    fatalError = badGroup + "; nothing was sent";
+                } else {
+                    work(scan, recorder);
+                }
             } catch (InputFileException e) {
                 fatalError = e.getMessage();
             } catch (CancelledException e) {

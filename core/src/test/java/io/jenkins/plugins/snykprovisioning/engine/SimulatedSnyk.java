@@ -33,12 +33,16 @@ import java.util.function.Consumer;
  */
 final class SimulatedSnyk implements AutoCloseable {
 
-    static final String GROUP = "g-acme";
-    static final String ORG = "o-platform";
-    static final String OTHER_ORG = "o-payments";
-    static final String DEVELOPER = "role-developer";
-    static final String ADMIN_ID = "u-admin";
-    static final String SERVICE_ID = "u-ci-bot";
+    static final String GROUP = "a0000000-0000-4000-8000-000000000001";
+    static final String ORG = "b0000000-0000-4000-8000-000000000001";
+    static final String OTHER_ORG = "b0000000-0000-4000-8000-000000000002";
+    static final String DEVELOPER = "c0000000-0000-4000-8000-000000000001";
+    static final String ADMIN_ID = "d0000000-0000-4000-8000-000000000001";
+    static final String SERVICE_ID = "d0000000-0000-4000-8000-000000000002";
+    static final String ALICE_ID = "d0000000-0000-4000-8000-000000000003";
+    static final String BOB_ID = "d0000000-0000-4000-8000-000000000004";
+    static final String CAROL_ID = "d0000000-0000-4000-8000-000000000005";
+    static final String OUTSIDER_ID = "d0000000-0000-4000-8000-000000000006";
 
     final String token = "personal-" + UUID.randomUUID();
     final String serviceToken = "service-" + UUID.randomUUID();
@@ -54,18 +58,18 @@ final class SimulatedSnyk implements AutoCloseable {
                 .org(OTHER_ORG, "payments", GROUP)
                 .user(ADMIN_ID, "admin@acme.test")
                 .user(SERVICE_ID, "ci-bot@acme.test")
-                .user("u-alice", "alice@acme.test")
-                .user("u-bob", "bob@acme.test")
-                .user("u-carol", "carol@acme.test")
-                .user("u-outsider", "outsider@acme.test")
+                .user(ALICE_ID, "alice@acme.test")
+                .user(BOB_ID, "bob@acme.test")
+                .user(CAROL_ID, "carol@acme.test")
+                .user(OUTSIDER_ID, "outsider@acme.test")
                 .groupMember(GROUP, ADMIN_ID, "Group Admin")
                 .orgMember(ORG, ADMIN_ID, Role.ORG_ADMIN)
                 .orgMember(OTHER_ORG, ADMIN_ID, Role.ORG_ADMIN)
                 .orgMember(ORG, SERVICE_ID, Role.ORG_ADMIN)
-                .orgMember(ORG, "u-alice", Role.ORG_COLLABORATOR)
-                .orgMember(ORG, "u-bob", "Developer")
-                .orgMember(OTHER_ORG, "u-bob", Role.ORG_COLLABORATOR)
-                .orgMember(OTHER_ORG, "u-carol", Role.ORG_COLLABORATOR)
+                .orgMember(ORG, ALICE_ID, Role.ORG_COLLABORATOR)
+                .orgMember(ORG, BOB_ID, "Developer")
+                .orgMember(OTHER_ORG, BOB_ID, Role.ORG_COLLABORATOR)
+                .orgMember(OTHER_ORG, CAROL_ID, Role.ORG_COLLABORATOR)
                 .pendingProvision(ORG, "dave@acme.test", Role.ORG_COLLABORATOR)
                 .personalToken(token, "admin", ADMIN_ID, true)
                 .serviceAccountToken(serviceToken, "ci-bot", SERVICE_ID)
@@ -79,6 +83,11 @@ final class SimulatedSnyk implements AutoCloseable {
 
     SimulatorState state() {
         return simulator.state();
+    }
+
+    /** A stable UUID for a user the test adds, from a name such as "member7". */
+    static String userId(String name) {
+        return UUID.nameUUIDFromBytes(("user:" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     String roleId(String name) {
