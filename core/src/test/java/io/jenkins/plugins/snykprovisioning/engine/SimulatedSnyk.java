@@ -74,7 +74,8 @@ final class SimulatedSnyk implements AutoCloseable {
                 .personalToken(token, "admin", ADMIN_ID, true)
                 .serviceAccountToken(serviceToken, "ci-bot", SERVICE_ID)
                 .build();
-        this.simulator = new SnykSimulator(state, new SimulatorConfig()).start(0);
+        // Every answer is checked against Snyk's REST spec; close() fails the test on any departure.
+        this.simulator = new SnykSimulator(state, new SimulatorConfig().setValidateResponses(true)).start(0);
     }
 
     SimulatorConfig config() {
@@ -114,6 +115,7 @@ final class SimulatedSnyk implements AutoCloseable {
         boolean dryRun;
         String apiToken = token;
         int concurrency = 4;
+        int rateLimitPerMinute;
         int maxRetries = 3;
         Duration responseTimeout = Duration.ofSeconds(5);
         Duration retryBase = Duration.ofMillis(20);
@@ -142,7 +144,7 @@ final class SimulatedSnyk implements AutoCloseable {
         }
 
         Finished execute() throws IOException {
-            TransportSettings settings = TransportSettings.defaults().withConcurrency(concurrency).withRateLimitPerMinute(0)
+            TransportSettings settings = TransportSettings.defaults().withConcurrency(concurrency).withRateLimitPerMinute(rateLimitPerMinute)
                     .withTimeouts(Duration.ofSeconds(2), responseTimeout)
                     .withRetryPolicy(new RetryPolicy(maxRetries, retryBase, retryCap, Duration.ofSeconds(5)));
             try (SnykApi api = new SnykApi(SnykApiBase.parse(simulator.baseUrl()), null, new ApiTransport(apiToken, settings))) {
@@ -208,8 +210,16 @@ final class SimulatedSnyk implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the simulator and fails when the client sent a REST request Snyk's spec refuses or
+     * the simulator answered one in a way the spec does not allow.
+     */
     @Override
     public void close() {
         simulator.close();
+        List<String> violations = simulator.contractViolations().entries();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Departures from Snyk's REST spec:\n" + String.join("\n", violations));
+        }
     }
 }
