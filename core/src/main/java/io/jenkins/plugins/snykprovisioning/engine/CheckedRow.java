@@ -3,6 +3,7 @@ package io.jenkins.plugins.snykprovisioning.engine;
 import io.jenkins.plugins.snykprovisioning.input.EmailAddress;
 import io.jenkins.plugins.snykprovisioning.input.UserRow;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
 
 /**
  * A row with the run's defaults applied and checked on its own.
@@ -15,10 +16,10 @@ record CheckedRow(int line, String email, String orgId, String role, String user
         String org = row.orgId() != null ? row.orgId() : request.defaultOrgId();
         String role = row.role() != null ? row.role() : request.defaultRole();
         String userId = request.mode() == Mode.UPDATE_ROLES ? row.userId() : null;
-        return new CheckedRow(row.line(), row.email(), org, role, userId, problemOf(row, org, role));
+        return new CheckedRow(row.line(), row.email(), org, role, userId, problemOf(row, org, role, userId));
     }
 
-    private static String problemOf(UserRow row, String org, String role) {
+    private static String problemOf(UserRow row, String org, String role, String userId) {
         if (row.problem() != null) {
             return row.problem();
         }
@@ -30,6 +31,12 @@ record CheckedRow(int line, String email, String orgId, String role, String user
         }
         if (org == null) {
             return "no org: give an org_id column or a default org id";
+        }
+        if (SnykIds.problem("org", org) != null) {
+            return SnykIds.problem("org", org);
+        }
+        if (userId != null && SnykIds.problem("user", userId) != null) {
+            return SnykIds.problem("user", userId);
         }
         if (role == null) {
             return "no role: give a role_public_id (or role) column or a default role";

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
-import io.jenkins.plugins.snykprovisioning.snyk.OrgMember;
+import io.jenkins.plugins.snykprovisioning.snyk.Membership;
 import io.jenkins.plugins.snykprovisioning.snyk.PendingProvision;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
@@ -12,9 +12,10 @@ import java.util.concurrent.Executor;
 
 /**
  * What a provisioning run reads once per org and shares among its users: the pending provisions
- * and, when the file has enough users for the org that listing is cheaper than asking per user,
- * the members (each one V1 call: V1 lists all of them at once, where REST pages by 100). Both are
- * started for every org as the run begins, side by side, since every user waits for them.
+ * (every page) and, when the file has enough users for the org that listing is cheaper than asking
+ * per user, the members with their roles from the REST org memberships (100 a page), which list
+ * Org Admins too, unlike V1's member list. Both are started for every org as the run begins, side
+ * by side, since every user waits for them.
  */
 final class OrgReads {
 
@@ -23,7 +24,7 @@ final class OrgReads {
 
     private final Map<String, Integer> usersPerOrg;
     private final SharedRead<String, Map<String, PendingProvision>> pending;
-    private final SharedRead<String, Map<String, OrgMember>> members;
+    private final SharedRead<String, Map<String, Membership>> members;
 
     OrgReads(SnykApi api, Map<String, Integer> usersPerOrg, ProgressListener listener) {
         this.usersPerOrg = usersPerOrg;
@@ -36,12 +37,12 @@ final class OrgReads {
             return byEmail;
         });
         this.members = new SharedRead<>(org -> {
-            Map<String, OrgMember> byEmail = new HashMap<>();
-            for (OrgMember member : api.orgMembers().list(org, true)) {
-                if (member.email() != null) {
+            Map<String, Membership> byEmail = new HashMap<>();
+            api.orgMemberships().forEach(org, member -> {
+                if (member.email() != null && member.userId() != null) {
                     byEmail.put(member.email().toLowerCase(Locale.ROOT), member);
                 }
-            }
+            });
             listener.notice("org " + org + ": " + byEmail.size() + " member(s) listed");
             return byEmail;
         });
@@ -67,7 +68,7 @@ final class OrgReads {
     }
 
     /** The member with this email when the org's members are listed and they are one, else null. */
-    OrgMember member(String org, String email) throws TransportException, SnykApiException {
+    Membership member(String org, String email) throws TransportException, SnykApiException {
         return membersListed(org) ? members.get(org).get(email.toLowerCase(Locale.ROOT)) : null;
     }
 }

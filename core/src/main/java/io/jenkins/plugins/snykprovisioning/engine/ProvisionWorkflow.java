@@ -14,7 +14,6 @@ import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Action;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Change;
 import io.jenkins.plugins.snykprovisioning.snyk.Membership;
-import io.jenkins.plugins.snykprovisioning.snyk.OrgMember;
 import io.jenkins.plugins.snykprovisioning.snyk.OrgMembershipsClient;
 import io.jenkins.plugins.snykprovisioning.snyk.PendingProvision;
 import io.jenkins.plugins.snykprovisioning.snyk.ProvisionClient;
@@ -48,9 +47,9 @@ final class ProvisionWorkflow extends UserWorkflow {
         if (pending != null) {
             return pendingUser(row, role, pending, activity);
         }
-        OrgMember member = orgs.member(row.orgId(), row.email());
+        Membership member = orgs.member(row.orgId(), row.email());
         if (member != null) {
-            return existingMember(row, role, null, member.role(), member.id(), activity);
+            return existingMember(row, role, member, activity);
         }
         boolean membersListed = orgs.membersListed(row.orgId());
         Membership known = group == null ? null : group.cached(row.email());
@@ -112,28 +111,21 @@ final class ProvisionWorkflow extends UserWorkflow {
         return changed(ROLE_UPDATED, row, roleChange(previous, role, null, null).withAnswer(((ProvisionClient.Provisioned) result).body()));
     }
 
-    /**
-     * A member of the org, from its V1 listing or a REST lookup: skipped with the wanted role, else
-     * given it the V1 way, by user id (the listing has no REST membership ids).
-     */
-    private UserOutcome existingMember(CheckedRow row, RoleCatalog.ResolvedRole role, String roleId, String roleName,
-            String userId, Activity activity) throws TransportException, SnykApiException {
-        if (RoleCatalog.sameRole(roleId, role) || RoleCatalog.sameRole(roleName, role)) {
+    /** A member of the org, from its listing or a lookup: skipped with the wanted role, else given it. */
+    private UserOutcome existingMember(CheckedRow row, RoleCatalog.ResolvedRole role, Membership member, Activity activity)
+            throws TransportException, SnykApiException {
+        if (RoleCatalog.sameRole(member.roleId(), role) || RoleCatalog.sameRole(member.roleName(), role)) {
             return UserOutcome.skipped(row.subject(), "already a member with this role", 0);
         }
-        Change change = roleChange(roleName != null ? roleName : roleId, role, userId, Action.CHANGE_ROLE);
+        Change change = roleChange(member.roleName() != null ? member.roleName() : member.roleId(), role, member.userId(),
+                Action.CHANGE_ROLE);
         if (dryRun) {
             return changed(ROLE_UPDATED, row, change);
         }
         activity.is("changing the member's role in org " + row.orgId());
-        api.orgMembers().updateRole(row.orgId(), userId, role.publicId());
+        api.roleUpdates().change(row.orgId(), member.userId(), member.id(), role.publicId());
         activity.changed();
         return changed(ROLE_UPDATED, row, change);
-    }
-
-    private UserOutcome existingMember(CheckedRow row, RoleCatalog.ResolvedRole role, Membership member, Activity activity)
-            throws TransportException, SnykApiException {
-        return existingMember(row, role, member.roleId(), member.roleName(), member.userId(), activity);
     }
 
     private UserOutcome addToOrg(CheckedRow row, RoleCatalog.ResolvedRole role, String userId, boolean membersListed,

@@ -14,6 +14,7 @@ import io.jenkins.plugins.snykprovisioning.results.ResultsFormat;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +89,12 @@ final class ProvisioningEngine {
                 if (scan.rows == 0) {
                     throw new InputFileException(request.source().name(), 0, "has no users (only a header or blank lines)");
                 }
-                work(scan, recorder);
+                String badGroup = request.groupId() == null ? null : SnykIds.problem("group", request.groupId());
+                if (badGroup != null) {
+                    fatalError = badGroup + "; nothing was sent";
+                } else {
+                    work(scan, recorder);
+                }
             } catch (InputFileException e) {
                 fatalError = e.getMessage();
             } catch (CancelledException e) {

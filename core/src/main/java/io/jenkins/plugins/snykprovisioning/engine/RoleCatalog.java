@@ -4,6 +4,7 @@ import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.snyk.Role;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.Set;
 
 /**
  * Resolves the roles a file names, by public id or by name (any case, any spacing), from one
- * {@code GET /v1/group/{groupId}/roles} per run. Without a group id, roles are taken as public ids
- * as given and Snyk itself judges them.
+ * {@code GET /v1/group/{groupId}/roles} per run. Without a group id, a role must be a public id
+ * (a UUID), which is sent as given for Snyk to judge.
  */
 final class RoleCatalog {
 
@@ -61,7 +62,7 @@ final class RoleCatalog {
     /** The role {@code value} names, or null when the group has no such role. */
     ResolvedRole resolve(String value) {
         if (!verified) {
-            return new ResolvedRole(value, null);
+            return SnykIds.isUuid(value) ? new ResolvedRole(value, null) : null;
         }
         Role role = byId.get(value.toLowerCase(Locale.ROOT));
         if (role == null && !ambiguousNames.contains(normalize(value))) {
@@ -72,6 +73,9 @@ final class RoleCatalog {
 
     /** Why {@code value} does not resolve. */
     String whyUnknown(String value, String groupId) {
+        if (!verified) {
+            return "without a group id a role must be given as its public id (a UUID), not '" + value + "'";
+        }
         if (ambiguousNames.contains(normalize(value))) {
             return "more than one role of group " + groupId + " is named '" + value + "'; give its public id";
         }

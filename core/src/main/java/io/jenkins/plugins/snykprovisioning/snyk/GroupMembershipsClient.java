@@ -15,7 +15,7 @@ public final class GroupMembershipsClient {
     }
 
     private MembershipCollection of(String groupId) {
-        return new MembershipCollection(endpoint, "/groups/" + SnykEndpoint.segment(groupId) + "/memberships");
+        return new MembershipCollection(endpoint, "/groups/" + SnykEndpoint.id("group", groupId) + "/memberships");
     }
 
     /** The group member with this email (exact, case-insensitive), if any. */

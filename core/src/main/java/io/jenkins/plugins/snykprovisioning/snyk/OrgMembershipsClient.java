@@ -6,8 +6,12 @@ import io.jenkins.plugins.snykprovisioning.http.ApiRequest;
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** REST {@code /orgs/{orgId}/memberships}: adding existing users to an org and finding a member by email. */
+/**
+ * REST {@code /orgs/{org_id}/memberships}: every member of an org with its role (Org Admins and,
+ * as far as Snyk lists them, service accounts included), adding, re-roling and removing members.
+ */
 public final class OrgMembershipsClient {
 
     private final SnykEndpoint endpoint;
@@ -28,8 +32,12 @@ public final class OrgMembershipsClient {
     public record AlreadyMember(SnykApiException detail, boolean retried) implements CreateResult {
     }
 
+    private static String collection(String orgId) {
+        return "/orgs/" + SnykEndpoint.id("org", orgId) + "/memberships";
+    }
+
     private MembershipCollection of(String orgId) {
-        return new MembershipCollection(endpoint, "/orgs/" + SnykEndpoint.segment(orgId) + "/memberships");
+        return new MembershipCollection(endpoint, collection(orgId));
     }
 
     public Optional<Membership> findByEmail(String orgId, String email) throws TransportException, SnykApiException {
@@ -37,16 +45,21 @@ public final class OrgMembershipsClient {
         return found.stream().findFirst();
     }
 
+    /** Visits every member of the org, 100 a page. */
+    public void forEach(String orgId, Consumer<Membership> visitor) throws TransportException, SnykApiException {
+        of(orgId).forEach(Integer.MAX_VALUE, visitor);
+    }
+
     public CreateResult create(String orgId, String userId, String roleId) throws TransportException, SnykApiException {
         ObjectNode relationships = SnykJson.MAPPER.createObjectNode();
-        relationships.putObject("org").putObject("data").put("id", orgId).put("type", "org");
-        relationships.putObject("user").putObject("data").put("id", userId).put("type", "user");
-        relationships.putObject("role").putObject("data").put("id", roleId).put("type", "org_role");
+        relationships.putObject("org").putObject("data").put("id", SnykIds.require("org", orgId)).put("type", "org");
+        relationships.putObject("user").putObject("data").put("id", SnykIds.require("user", userId)).put("type", "user");
+        relationships.putObject("role").putObject("data").put("id", SnykIds.require("role", roleId)).put("type", "org_role");
         ObjectNode body = SnykJson.MAPPER.createObjectNode();
         ObjectNode data = body.putObject("data").put("type", "org_membership");
         data.set("relationships", relationships);
-        SnykEndpoint.Answer answer = endpoint.call(ApiRequest.write("POST",
-                endpoint.rest("/orgs/" + SnykEndpoint.segment(orgId) + "/memberships", ""), body.toString(), ApiRequest.JSON_API));
+        SnykEndpoint.Answer answer = endpoint.call(ApiRequest.write("POST", endpoint.rest(collection(orgId), ""),
+                body.toString(), ApiRequest.JSON_API));
         if (answer.successful()) {
             JsonNode json = answer.json();
             // The resource may come under "data" or at the top level.
@@ -59,5 +72,33 @@ public final class OrgMembershipsClient {
             return new AlreadyMember(error, answer.response().attempts() > 1);
         }
         throw error;
+    }
+
+    /**
+     * Gives the membership another role. The spec calls {@code data.id} "the Snyk ID of the
+     * organization" but, as in every JSON:API update, it is taken to be the membership's own id.
+     */
+    public void updateRole(String orgId, String membershipId, String roleId) throws TransportException, SnykApiException {
+        ObjectNode body = SnykJson.MAPPER.createObjectNode();
+        ObjectNode data = body.putObject("data").put("type", "org_membership").put("id", SnykIds.require("membership", membershipId));
+        data.putObject("relationships").putObject("role").putObject("data").put("id", SnykIds.require("role", roleId))
+                .put("type", "org_role");
+        succeed(ApiRequest.write("PATCH", endpoint.rest(member(orgId, membershipId), ""), body.toString(), ApiRequest.JSON_API));
+    }
+
+    /** Removes the membership: the user leaves the org. */
+    public void delete(String orgId, String membershipId) throws TransportException, SnykApiException {
+        succeed(ApiRequest.write("DELETE", endpoint.rest(member(orgId, membershipId), ""), null, null));
+    }
+
+    private static String member(String orgId, String membershipId) {
+        return collection(orgId) + "/" + SnykEndpoint.id("membership", membershipId);
+    }
+
+    private void succeed(ApiRequest request) throws TransportException, SnykApiException {
+        SnykEndpoint.Answer answer = endpoint.call(request);
+        if (!answer.successful()) {
+            throw answer.error();
+        }
     }
 }

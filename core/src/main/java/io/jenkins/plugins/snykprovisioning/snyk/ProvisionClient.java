@@ -11,6 +11,13 @@ import java.util.Locale;
 /** V1 {@code /org/{orgId}/provision}: provisioning users who have never logged in. */
 public final class ProvisionClient {
 
+    /** Pending provisions asked for per page; Snyk documents no default and no largest value. */
+    static final int PENDING_PER_PAGE = 100;
+    /** A bound on the pages read, so a server that ignores {@code page} cannot keep the client reading forever. */
+    static final int MAX_PENDING_PAGES = 1_000;
+    /** Snyk's end-of-life brownouts of V1 endpoints answer 410 Gone. */
+    static final int GONE = 410;
+
     private final SnykEndpoint endpoint;
 
     ProvisionClient(SnykEndpoint endpoint) {
@@ -32,27 +39,58 @@ public final class ProvisionClient {
     public record AlreadyExists(SnykApiException detail, boolean retried) implements Result {
     }
 
+    /**
+     * Every pending provision of the org, page by page ({@code perPage}, {@code page} from 1).
+     * Snyk documents neither a largest page nor how the last one is told, so reading stops at an
+     * empty page, one shorter than the longest seen, or one that repeats the page before: a server
+     * that gives fewer than asked per page is still read to its end, one that ignores {@code page}
+     * is read once.
+     */
     public List<PendingProvision> listPending(String orgId) throws TransportException, SnykApiException {
-        JsonNode json = endpoint.read(endpoint.v1("/org/" + SnykEndpoint.segment(orgId) + "/provision"));
+        String path = "/org/" + SnykEndpoint.id("org", orgId) + "/provision?perPage=" + PENDING_PER_PAGE + "&page=";
         List<PendingProvision> pending = new ArrayList<>();
-        for (JsonNode item : json) {
-            String email = SnykJson.text(item, "email");
-            if (email != null) {
-                pending.add(new PendingProvision(email, SnykJson.text(item, "role"), SnykJson.text(item, "rolePublicId"),
-                        SnykJson.text(item, "created")));
+        int longest = 0;
+        JsonNode previous = null;
+        for (int page = 1; page <= MAX_PENDING_PAGES; page++) {
+            JsonNode json = endpoint.read(endpoint.v1(path + page));
+            if (!json.isArray()) {
+                throw new TransportException("GET " + path + page + ": the answer is not a list", 1, false);
             }
+            if (json.equals(previous)) {
+                // The server ignores page and sent the same list again: it was the whole list.
+                return pending;
+            }
+            previous = json;
+            for (JsonNode item : json) {
+                String email = SnykJson.text(item, "email");
+                if (email != null) {
+                    pending.add(new PendingProvision(email, SnykJson.text(item, "role"), SnykJson.text(item, "rolePublicId"),
+                            SnykJson.text(item, "created")));
+                }
+            }
+            if (json.isEmpty() || json.size() < longest) {
+                return pending;
+            }
+            longest = json.size();
         }
-        return pending;
+        throw new TransportException("GET /org/" + orgId + "/provision: still more pages after " + MAX_PENDING_PAGES
+                + "; the pending provisions were not read to their end", 1, false);
     }
 
     public Result provision(String orgId, String email, String rolePublicId) throws TransportException, SnykApiException {
-        ObjectNode body = SnykJson.MAPPER.createObjectNode().put("email", email).put("rolePublicId", rolePublicId);
+        ObjectNode body = SnykJson.MAPPER.createObjectNode().put("email", email)
+                .put("rolePublicId", SnykIds.require("role", rolePublicId));
         SnykEndpoint.Answer answer = endpoint.call(ApiRequest.write("POST",
-                endpoint.v1("/org/" + SnykEndpoint.segment(orgId) + "/provision"), body.toString(), ApiRequest.JSON));
+                endpoint.v1("/org/" + SnykEndpoint.id("org", orgId) + "/provision"), body.toString(), ApiRequest.JSON));
         if (answer.successful()) {
             return new Provisioned(answer.json());
         }
         SnykApiException error = answer.error();
+        if (error.status() == GONE) {
+            throw new SnykApiException(GONE, "Snyk answered 410 Gone to V1 provisioning (an end-of-life brownout or its "
+                    + "removal); provisioning has no REST equivalent, so the user was not provisioned"
+                    + (error.apiMessage() == null ? "" : ": " + error.apiMessage()), "gone", error.code(), error.requestId());
+        }
         if (isAlreadyExists(error)) {
             return new AlreadyExists(error, answer.response().attempts() > 1);
         }
@@ -61,7 +99,7 @@ public final class ProvisionClient {
 
     public void deletePending(String orgId, String email) throws TransportException, SnykApiException {
         SnykEndpoint.Answer answer = endpoint.call(ApiRequest.write("DELETE",
-                endpoint.v1("/org/" + SnykEndpoint.segment(orgId) + "/provision?email=" + SnykEndpoint.query(email)), null, null));
+                endpoint.v1("/org/" + SnykEndpoint.id("org", orgId) + "/provision?email=" + SnykEndpoint.query(email)), null, null));
         if (!answer.successful()) {
             throw answer.error();
         }

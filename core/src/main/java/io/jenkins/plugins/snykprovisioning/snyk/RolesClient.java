@@ -15,7 +15,7 @@ public final class RolesClient {
     }
 
     public List<Role> list(String groupId) throws TransportException, SnykApiException {
-        JsonNode json = endpoint.read(endpoint.v1("/group/" + SnykEndpoint.segment(groupId) + "/roles"));
+        JsonNode json = endpoint.read(endpoint.v1("/group/" + SnykEndpoint.id("group", groupId) + "/roles"));
         List<Role> roles = new ArrayList<>();
         for (JsonNode role : json) {
             String publicId = SnykJson.text(role, "publicId");

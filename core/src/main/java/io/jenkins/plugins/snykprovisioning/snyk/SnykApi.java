@@ -3,6 +3,7 @@ package io.jenkins.plugins.snykprovisioning.snyk;
 import io.jenkins.plugins.snykprovisioning.http.ApiTransport;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /** The Snyk API as this product uses it: one small client per resource over one transport. */
 public final class SnykApi implements Closeable {
@@ -16,6 +17,7 @@ public final class SnykApi implements Closeable {
     private final OrgMembershipsClient orgMemberships;
     private final GroupMembershipsClient groupMemberships;
     private final SelfClient self;
+    private final RoleUpdates roleUpdates;
 
     public SnykApi(SnykApiBase base, String restVersion, ApiTransport transport) {
         SnykEndpoint endpoint = new SnykEndpoint(base, checkedVersion(restVersion), transport);
@@ -26,13 +28,22 @@ public final class SnykApi implements Closeable {
         this.orgMemberships = new OrgMembershipsClient(endpoint);
         this.groupMemberships = new GroupMembershipsClient(endpoint);
         this.self = new SelfClient(endpoint);
+        this.roleUpdates = new RoleUpdates(orgMembers, orgMemberships);
     }
 
-    /** The REST {@code version} to send: the default when blank, else a date such as 2025-11-05. */
+    /**
+     * The {@code version} query parameter as Snyk's REST spec defines it ({@code QueryVersion}): a
+     * date, optionally with a stability suffix, or a bare stability word.
+     */
+    static final Pattern REST_VERSION = Pattern.compile("(wip|work-in-progress|experimental|beta"
+            + "|[0-9]{4}-[0-1][0-9]-(3[01]|0[1-9]|[12][0-9])(~(wip|work-in-progress|experimental|beta))?)");
+
+    /** The REST {@code version} to send: the default when blank, else one {@link #REST_VERSION} accepts. */
     public static String checkedVersion(String restVersion) {
         String version = restVersion == null || restVersion.isBlank() ? DEFAULT_REST_VERSION : restVersion.trim();
-        if (!version.matches("\\d{4}-\\d{2}-\\d{2}(~(beta|experimental))?")) {
-            throw new IllegalArgumentException("The REST API version must look like 2025-11-05, got '" + version + "'");
+        if (!REST_VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("The REST API version must be a date such as 2025-11-05, optionally with "
+                    + "~beta, ~experimental, ~wip or ~work-in-progress, or one of those words alone; got '" + version + "'");
         }
         return version;
     }
@@ -63,6 +74,10 @@ public final class SnykApi implements Closeable {
 
     public SelfClient self() {
         return self;
+    }
+
+    public RoleUpdates roleUpdates() {
+        return roleUpdates;
     }
 
     @Override

@@ -32,8 +32,12 @@ final class SnykEndpoint {
         this.transport = transport;
     }
 
-    static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    /**
+     * An id as a path segment: only a UUID passes (see {@link SnykIds}), so no segment is ever
+     * {@code .} or {@code ..} or carries a separator, and none needs encoding.
+     */
+    static String id(String kind, String value) {
+        return SnykIds.require(kind, value);
     }
 
     static String query(String value) {
@@ -136,6 +140,20 @@ final class SnykEndpoint {
         return true;
     }
 
+    /** True when a raw path has a segment that is {@code .} or {@code ..}, also percent-encoded. */
+    static boolean hasDotSegment(String rawPath) {
+        if (rawPath == null) {
+            return false;
+        }
+        for (String segment : rawPath.split("/", -1)) {
+            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
+            if (decoded.equals(".") || decoded.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Resolves a {@code links.next} that may be absolute, relative with or without the
      * {@code /rest} prefix, or an object with {@code href}. A link to another host is refused: the
@@ -160,6 +178,10 @@ final class SnykEndpoint {
             uri = URI.create(base.root() + href);
         } else {
             uri = base.rest(href.startsWith("/") ? href : "/" + href);
+        }
+        if (hasDotSegment(uri.getRawPath())) {
+            throw new TransportException("The API answered with a next-page link whose path has '.' or '..' segments; "
+                    + "it was not followed", 1, false);
         }
         String query = uri.getRawQuery();
         if (query == null || !(query.startsWith("version=") || query.contains("&version="))) {

@@ -48,13 +48,13 @@ class FaultSuiteTest {
             file.append("new").append(i).append("@acme.test,Developer\n");
         }
         for (int i = 0; i < EXISTING; i++) {
-            snyk.state().addUser("u-existing-" + i, "existing" + i + "@acme.test", "Existing " + i, "existing" + i, true);
-            snyk.state().addOrgMember(SimulatedSnyk.OTHER_ORG, "u-existing-" + i, snyk.roleId(Role.ORG_COLLABORATOR));
+            snyk.state().addUser(SimulatedSnyk.userId("existing" + i), "existing" + i + "@acme.test", "Existing " + i, "existing" + i, true);
+            snyk.state().addOrgMember(SimulatedSnyk.OTHER_ORG, SimulatedSnyk.userId("existing" + i), snyk.roleId(Role.ORG_COLLABORATOR));
             file.append("existing").append(i).append("@acme.test,Developer\n");
         }
         for (int i = 0; i < WRONG_ROLE; i++) {
-            snyk.state().addUser("u-member-" + i, "member" + i + "@acme.test", "Member " + i, "member" + i, true);
-            snyk.state().addOrgMember(SimulatedSnyk.ORG, "u-member-" + i, snyk.roleId(Role.ORG_COLLABORATOR));
+            snyk.state().addUser(SimulatedSnyk.userId("member" + i), "member" + i + "@acme.test", "Member " + i, "member" + i, true);
+            snyk.state().addOrgMember(SimulatedSnyk.ORG, SimulatedSnyk.userId("member" + i), snyk.roleId(Role.ORG_COLLABORATOR));
             file.append("member").append(i).append("@acme.test,Developer\n");
         }
         users = file.toString();

@@ -102,7 +102,7 @@ class ProvisioningRunTest {
         assertThat(Files.readAllLines(dir.resolve(Files.list(dir).map(p -> p.getFileName().toString())
                 .filter(n -> n.endsWith(".failed.csv")).findFirst().orElseThrow())))
                 .hasSize(1 + done.size("failed"))
-                .anyMatch(line -> line.startsWith("outsider@acme.test,Developer,o-platform,,7,"));
+                .anyMatch(line -> line.startsWith("outsider@acme.test,Developer," + SimulatedSnyk.ORG + ",,7,"));
     }
 
     @Test
@@ -110,10 +110,11 @@ class ProvisioningRunTest {
         SimulatedSnyk.Finished done = snyk.execute("email,role\nbob@acme.test,Org Collaborator\nalice@acme.test,Org Collaborator\n"
                 + padding(20), run -> { });
         assertThat(done.summary().failed()).isZero();
-        // One V1 call lists all the org's members, where REST would page through them.
-        assertThat(snyk.simulator.requests().count("GET", "/v1/org/" + SimulatedSnyk.ORG + "/members")).isEqualTo(1);
-        assertThat(snyk.simulator.requests().count("GET", "/rest/orgs/" + SimulatedSnyk.ORG + "/memberships")).isZero();
-        assertThat(snyk.simulator.requests().count("GET", "/v1/org/" + SimulatedSnyk.ORG + "/provision")).isEqualTo(1);
+        // One page of REST memberships lists every member with its role; V1's list would leave Org Admins out.
+        assertThat(snyk.simulator.requests().count("GET", "/rest/orgs/" + SimulatedSnyk.ORG + "/memberships")).isEqualTo(1);
+        assertThat(snyk.simulator.requests().count("GET", "/v1/org/" + SimulatedSnyk.ORG + "/members")).isZero();
+        // The pending provisions: a first page shorter than asked, then an empty one that ends the list.
+        assertThat(snyk.simulator.requests().count("GET", "/v1/org/" + SimulatedSnyk.ORG + "/provision")).isEqualTo(2);
         assertThat(snyk.simulator.requests().count("GET", "/v1/group/" + SimulatedSnyk.GROUP + "/roles")).isEqualTo(1);
         assertThat(writes()).filteredOn(w -> w.path().endsWith("/provision")).hasSize(20);
         assertThat(writes()).filteredOn(w -> w.path().startsWith("/v1/org/" + SimulatedSnyk.ORG + "/members/update/")).hasSize(1);
@@ -129,8 +130,8 @@ class ProvisioningRunTest {
         snyk.config().setNextLinkStyle(style);
         StringBuilder users = new StringBuilder("email,role\n");
         for (int i = 0; i < 250; i++) {
-            snyk.state().addUser("u-member-" + i, "member" + i + "@acme.test", "Member " + i, "member" + i, true);
-            snyk.state().addOrgMember(SimulatedSnyk.OTHER_ORG, "u-member-" + i, snyk.roleId(Role.ORG_COLLABORATOR));
+            snyk.state().addUser(SimulatedSnyk.userId("member" + i), "member" + i + "@acme.test", "Member " + i, "member" + i, true);
+            snyk.state().addOrgMember(SimulatedSnyk.OTHER_ORG, SimulatedSnyk.userId("member" + i), snyk.roleId(Role.ORG_COLLABORATOR));
             users.append("member").append(i).append("@acme.test,Developer\n");
         }
         SimulatedSnyk.Finished done = snyk.execute(users.toString(), run -> { });
@@ -154,11 +155,39 @@ class ProvisioningRunTest {
     }
 
     @Test
-    void aRoleNameWithoutGroupIdIsJudgedBySnyk() throws Exception {
+    void aRoleNameWithoutGroupIdFailsBeforeAnyRequest() throws Exception {
         SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> run.groupId = null);
         JsonNode failed = done.entry("failed", "new@acme.test");
-        assertThat(failed.get("status_code").asInt()).isEqualTo(400);
-        assertThat(failed.get("error").asText()).startsWith("provisioning to org o-platform failed: ");
+        assertThat(failed.get("error_type").asText()).isEqualTo("unknown_role");
+        assertThat(failed.get("error").asText()).contains("without a group id a role must be given as its public id");
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void idsThatAreNotUuidsFailTheirRowsAndNeverReachAUrl() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role,org_id\n"
+                + "dot@acme.test,Developer,..\n"
+                + "slash@acme.test,Developer,../../v1/group/" + SimulatedSnyk.GROUP + "/members\n"
+                + "fine@acme.test,Developer,\n", run -> { });
+        assertThat(done.entry("failed", "dot@acme.test").get("error").asText()).contains("the org id '..' is not a Snyk id");
+        assertThat(done.entry("failed", "slash@acme.test").get("error_type").asText()).isEqualTo("invalid_row");
+        assertThat(done.categoryOf("fine@acme.test")).isEqualTo("provisioned");
+        assertThat(snyk.simulator.requests().entries()).allSatisfy(request -> assertThat(request.path()).doesNotContain(".."));
+    }
+
+    @Test
+    void aUserIdThatIsNotAUuidFailsItsRow() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role,user_id\nalice@acme.test,Developer,..\n",
+                run -> run.mode = Mode.UPDATE_ROLES);
+        assertThat(done.entry("failed", "alice@acme.test").get("error").asText()).contains("the user id '..' is not a Snyk id");
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void aGroupIdThatIsNotAUuidStopsTheRunBeforeAnyRequest() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> run.groupId = "../g");
+        assertThat(done.summary().fatalError()).contains("the group id '../g' is not a Snyk id").contains("nothing was sent");
+        assertThat(snyk.simulator.requests().count()).isZero();
     }
 
     @Test
@@ -171,18 +200,20 @@ class ProvisioningRunTest {
         assertThat(writes()).isEmpty();
     }
 
+    private static final String MISSING_ORG = "b0000000-0000-4000-8000-0000000000ff";
+
     @Test
     void aMissingOrgFailsItsUsersWithOneRequest() throws Exception {
-        SimulatedSnyk.Finished done = snyk.execute("email,role,org_id\na@acme.test,Developer,o-missing\nb@acme.test,Developer,o-missing\n"
+        SimulatedSnyk.Finished done = snyk.execute("email,role,org_id\na@acme.test,Developer," + MISSING_ORG + "\nb@acme.test,Developer," + MISSING_ORG + "\n"
                 + "c@acme.test,Developer,\n", run -> { });
         JsonNode a = done.entry("failed", "a@acme.test");
         assertThat(a.get("status_code").asInt()).isEqualTo(404);
         assertThat(a.get("error_type").asText()).isEqualTo("not_found");
-        assertThat(a.get("error").asText()).startsWith("reading org o-missing failed: ");
+        assertThat(a.get("error").asText()).startsWith("reading org " + MISSING_ORG + " failed: ");
         assertThat(a.has("request_id")).isTrue();
         assertThat(done.categoryOf("b@acme.test")).isEqualTo("failed");
         assertThat(done.categoryOf("c@acme.test")).isEqualTo("provisioned");
-        assertThat(snyk.simulator.requests().count("GET", "/v1/org/o-missing/provision")).isEqualTo(1);
+        assertThat(snyk.simulator.requests().count("GET", "/v1/org/" + MISSING_ORG + "/provision")).isEqualTo(1);
     }
 
     @Test
@@ -332,7 +363,7 @@ class ProvisioningRunTest {
         assertThat(done.categoryOf("ci-bot@acme.test")).isEqualTo("role_updated");
         assertThat(snyk.roleOf(SimulatedSnyk.ORG, "alice@acme.test")).isEqualTo("Developer");
         assertThat(snyk.roleOf(SimulatedSnyk.ORG, "ci-bot@acme.test")).isEqualTo(Role.ORG_COLLABORATOR);
-        assertThat(snyk.simulator.requests().count("GET", "/v1/org/" + SimulatedSnyk.ORG + "/members")).isEqualTo(1);
+        assertThat(snyk.simulator.requests().count("GET", "/rest/orgs/" + SimulatedSnyk.ORG + "/memberships")).isEqualTo(1);
         assertThat(writes()).hasSize(2).allMatch(w -> w.method().equals("PUT"));
     }
 
@@ -389,7 +420,7 @@ class ProvisioningRunTest {
     @Test
     void theTokenAppearsNowhereEvenWhenSnykEchoesIt() throws Exception {
         snyk.config().setEchoTokenInErrors(true);
-        SimulatedSnyk.Run run = snyk.run("email,role,org_id\nnew@acme.test,Developer,o-missing\nx@acme.test,Developer,\n");
+        SimulatedSnyk.Run run = snyk.run("email,role,org_id\nnew@acme.test,Developer," + MISSING_ORG + "\nx@acme.test,Developer,\n");
         run.apiToken = snyk.serviceToken;
         SimulatedSnyk.Finished done = run.execute();
         assertThat(done.summary().failed()).isEqualTo(2);

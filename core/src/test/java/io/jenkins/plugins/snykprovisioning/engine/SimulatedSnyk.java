@@ -27,12 +27,16 @@ import java.util.function.Consumer;
  */
 final class SimulatedSnyk implements AutoCloseable {
 
-    static final String GROUP = "g-acme";
-    static final String ORG = "o-platform";
-    static final String OTHER_ORG = "o-payments";
-    static final String DEVELOPER = "role-developer";
-    static final String ADMIN_ID = "u-admin";
-    static final String SERVICE_ID = "u-ci-bot";
+    static final String GROUP = "a0000000-0000-4000-8000-000000000001";
+    static final String ORG = "b0000000-0000-4000-8000-000000000001";
+    static final String OTHER_ORG = "b0000000-0000-4000-8000-000000000002";
+    static final String DEVELOPER = "c0000000-0000-4000-8000-000000000001";
+    static final String ADMIN_ID = "d0000000-0000-4000-8000-000000000001";
+    static final String SERVICE_ID = "d0000000-0000-4000-8000-000000000002";
+    static final String ALICE_ID = "d0000000-0000-4000-8000-000000000003";
+    static final String BOB_ID = "d0000000-0000-4000-8000-000000000004";
+    static final String CAROL_ID = "d0000000-0000-4000-8000-000000000005";
+    static final String OUTSIDER_ID = "d0000000-0000-4000-8000-000000000006";
 
     final String token = "personal-" + UUID.randomUUID();
     final String serviceToken = "service-" + UUID.randomUUID();
@@ -48,23 +52,24 @@ final class SimulatedSnyk implements AutoCloseable {
                 .org(OTHER_ORG, "payments", GROUP)
                 .user(ADMIN_ID, "admin@acme.test")
                 .user(SERVICE_ID, "ci-bot@acme.test")
-                .user("u-alice", "alice@acme.test")
-                .user("u-bob", "bob@acme.test")
-                .user("u-carol", "carol@acme.test")
-                .user("u-outsider", "outsider@acme.test")
+                .user(ALICE_ID, "alice@acme.test")
+                .user(BOB_ID, "bob@acme.test")
+                .user(CAROL_ID, "carol@acme.test")
+                .user(OUTSIDER_ID, "outsider@acme.test")
                 .groupMember(GROUP, ADMIN_ID, "Group Admin")
                 .orgMember(ORG, ADMIN_ID, Role.ORG_ADMIN)
                 .orgMember(OTHER_ORG, ADMIN_ID, Role.ORG_ADMIN)
                 .orgMember(ORG, SERVICE_ID, Role.ORG_ADMIN)
-                .orgMember(ORG, "u-alice", Role.ORG_COLLABORATOR)
-                .orgMember(ORG, "u-bob", "Developer")
-                .orgMember(OTHER_ORG, "u-bob", Role.ORG_COLLABORATOR)
-                .orgMember(OTHER_ORG, "u-carol", Role.ORG_COLLABORATOR)
+                .orgMember(ORG, ALICE_ID, Role.ORG_COLLABORATOR)
+                .orgMember(ORG, BOB_ID, "Developer")
+                .orgMember(OTHER_ORG, BOB_ID, Role.ORG_COLLABORATOR)
+                .orgMember(OTHER_ORG, CAROL_ID, Role.ORG_COLLABORATOR)
                 .pendingProvision(ORG, "dave@acme.test", Role.ORG_COLLABORATOR)
                 .personalToken(token, "admin", ADMIN_ID, true)
                 .serviceAccountToken(serviceToken, "ci-bot", SERVICE_ID)
                 .build();
-        this.simulator = new SnykSimulator(state, new SimulatorConfig()).start(0);
+        // Every answer is checked against Snyk's REST spec; close() fails the test on any departure.
+        this.simulator = new SnykSimulator(state, new SimulatorConfig().setValidateResponses(true)).start(0);
     }
 
     SimulatorConfig config() {
@@ -73,6 +78,11 @@ final class SimulatedSnyk implements AutoCloseable {
 
     SimulatorState state() {
         return simulator.state();
+    }
+
+    /** A stable UUID for a user the test adds, from a name such as "member7". */
+    static String userId(String name) {
+        return UUID.nameUUIDFromBytes(("user:" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     String roleId(String name) {
@@ -99,6 +109,7 @@ final class SimulatedSnyk implements AutoCloseable {
         boolean dryRun;
         String apiToken = token;
         int concurrency = 4;
+        int rateLimitPerMinute;
         int maxRetries = 3;
         Duration responseTimeout = Duration.ofSeconds(5);
         Duration retryBase = Duration.ofMillis(20);
@@ -123,7 +134,7 @@ final class SimulatedSnyk implements AutoCloseable {
 
         Finished execute() throws IOException {
             provisioning = Provisioning.builder().apiUrl(simulator.baseUrl()).token(apiToken)
-                    .concurrency(concurrency).rateLimitPerMinute(0).timeouts(Duration.ofSeconds(2), responseTimeout)
+                    .concurrency(concurrency).rateLimitPerMinute(rateLimitPerMinute).timeouts(Duration.ofSeconds(2), responseTimeout)
                     .retryPolicy(new RetryPolicy(maxRetries, retryBase, retryCap, Duration.ofSeconds(5)))
                     .users(UserSource.ofText("users.csv", users)).mode(mode).defaultOrgId(defaultOrg).groupId(groupId)
                     .defaultRole(defaultRole).dryRun(dryRun).resumeFrom(resumeFrom)
@@ -189,8 +200,16 @@ final class SimulatedSnyk implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the simulator and fails when the client sent a REST request Snyk's spec refuses or
+     * the simulator answered one in a way the spec does not allow.
+     */
     @Override
     public void close() {
         simulator.close();
+        List<String> violations = simulator.contractViolations().entries();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Departures from Snyk's REST spec:\n" + String.join("\n", violations));
+        }
     }
 }

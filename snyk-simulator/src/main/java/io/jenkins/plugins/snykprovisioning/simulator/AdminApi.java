@@ -17,7 +17,7 @@ final class AdminApi {
     private final RequestLog requestLog;
     private final Router router = new Router();
 
-    AdminApi(SimulatorState state, SimulatorConfig config, RequestLog requestLog) {
+    AdminApi(SimulatorState state, SimulatorConfig config, RequestLog requestLog, ContractViolations violations) {
         this.state = state;
         this.config = config;
         this.requestLog = requestLog;
@@ -31,6 +31,7 @@ final class AdminApi {
             return ApiResponse.empty(204);
         });
         router.add("POST", PREFIX + "/login", this::firstLogin);
+        router.add("GET", PREFIX + "/violations", request -> ApiResponse.json(200, violations.entries()));
     }
 
     static boolean owns(String path) {

@@ -14,6 +14,8 @@ final class ApiError extends RuntimeException {
     private final int status;
     private final String code;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private String sourceParameter;
+    private String sourcePointer;
 
     ApiError(int status, String message) {
         this(status, message, null);
@@ -36,6 +38,26 @@ final class ApiError extends RuntimeException {
 
     static ApiError notFound(String message) {
         return new ApiError(404, message);
+    }
+
+    /** The query or path parameter at fault, for the REST error's {@code source.parameter}. */
+    ApiError atParameter(String name) {
+        this.sourceParameter = name;
+        return this;
+    }
+
+    /** The JSON pointer into the request body at fault, for the REST error's {@code source.pointer}. */
+    ApiError atPointer(String pointer) {
+        this.sourcePointer = pointer;
+        return this;
+    }
+
+    String sourceParameter() {
+        return sourceParameter;
+    }
+
+    String sourcePointer() {
+        return sourcePointer;
     }
 
     ApiError withHeader(String name, String value) {

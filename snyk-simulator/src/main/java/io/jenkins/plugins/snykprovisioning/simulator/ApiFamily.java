@@ -9,12 +9,17 @@ import java.util.UUID;
 /** V1 ({@code /v1}) and REST ({@code /rest}) differ in content type, error shape and headers. */
 enum ApiFamily {
 
-    /** Errors {@code {"code", "message", "error"}} with the reference in {@code x-error-reference}. */
+    /**
+     * Errors {@code {"code", "message", "error"}} as Snyk's V1 documentation shows them: {@code code}
+     * the HTTP status and {@code error} the message again, with the reference in
+     * {@code x-error-reference}. The two undocumented answers the original script observed carry
+     * their string code instead.
+     */
     V1("application/json; charset=utf-8") {
         @Override
         ApiResponse errorResponse(ApiError error, String message) {
             Object code = error.code() != null ? error.code() : error.status();
-            return ApiResponse.json(error.status(), obj("code", code, "message", message, "error", reason(error.status())))
+            return ApiResponse.json(error.status(), obj("code", code, "message", message, "error", message))
                     .withHeader("x-error-reference", UUID.randomUUID().toString());
         }
 
@@ -33,7 +38,12 @@ enum ApiFamily {
             if (error.code() != null) {
                 item.put("code", error.code());
             }
-            return ApiResponse.json(error.status(), obj("jsonapi", JSON_API_VERSION, "errors", List.of(item)));
+            if (error.sourceParameter() != null) {
+                item.put("source", obj("parameter", error.sourceParameter()));
+            } else if (error.sourcePointer() != null) {
+                item.put("source", obj("pointer", error.sourcePointer()));
+            }
+            return ApiResponse.json(error.status(), obj("jsonapi", JsonApi.VERSION, "errors", List.of(item)));
         }
 
         @Override
@@ -42,11 +52,9 @@ enum ApiFamily {
         }
     };
 
-    static final Map<String, Object> JSON_API_VERSION = Map.of("version", "1.0");
-
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
-            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"), Map.entry(410, "Gone"),
             Map.entry(422, "Unprocessable Entity"), Map.entry(429, "Too Many Requests"),
             Map.entry(500, "Internal Server Error"), Map.entry(502, "Bad Gateway"),
             Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));

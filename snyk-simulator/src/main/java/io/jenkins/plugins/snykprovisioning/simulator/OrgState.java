@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.simulator;
 
+import io.jenkins.plugins.snykprovisioning.simulator.model.Invite;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Org;
 import io.jenkins.plugins.snykprovisioning.simulator.model.OrgMembership;
 import io.jenkins.plugins.snykprovisioning.simulator.model.PendingProvision;
@@ -19,6 +20,7 @@ final class OrgState {
     private final Map<String, OrgMembership> membersById = new HashMap<>();
     /** Keyed by {@link SimulatorState#emailKey(String)}. */
     final Map<String, PendingProvision> pendingByEmail = new LinkedHashMap<>();
+    final Map<String, Invite> invitesById = new LinkedHashMap<>();
 
     OrgState(String id, String name, GroupState group) {
         this.id = id;
@@ -43,6 +45,6 @@ final class OrgState {
 
     Org toRecord() {
         return new Org(id, name, group.id, List.copyOf(membersByUserId.values()),
-                List.copyOf(pendingByEmail.values()));
+                List.copyOf(pendingByEmail.values()), List.copyOf(invitesById.values()));
     }
 }

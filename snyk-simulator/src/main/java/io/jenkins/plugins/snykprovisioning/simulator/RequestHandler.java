@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 /**
  * The path of every request: admin calls go straight to {@link AdminApi}; API calls get the
  * latency, then authentication, bursts, the rate limit and server errors (none of which apply
- * the request), then the handler, then the faults that apply after handling (connection reset,
- * slow answer, malformed body), an entry in the request log and the answer.
+ * the request), then (REST) the check against Snyk's spec and the version served, then the
+ * handler, then the faults that apply after handling (connection reset, slow answer, malformed
+ * body), an entry in the request log and the answer.
  */
 final class RequestHandler implements HttpHandler {
 
@@ -37,13 +38,17 @@ final class RequestHandler implements HttpHandler {
     private final Throttling throttling;
     private final Router router = new Router();
     private final AdminApi admin;
+    private final ContractViolations violations;
+    private final RestContract contract = RestContract.get();
 
-    RequestHandler(SimulatorState state, SimulatorConfig config, RequestLog requestLog, Supplier<String> baseUrl) {
+    RequestHandler(SimulatorState state, SimulatorConfig config, RequestLog requestLog, ContractViolations violations,
+            Supplier<String> baseUrl) {
         this.state = state;
         this.config = config;
         this.requestLog = requestLog;
+        this.violations = violations;
         this.throttling = new Throttling(config);
-        this.admin = new AdminApi(state, config, requestLog);
+        this.admin = new AdminApi(state, config, requestLog, violations);
         new V1Api(state, config, throttling).register(router);
         new RestApi(state, config, baseUrl).register(router);
     }
@@ -92,11 +97,15 @@ final class RequestHandler implements HttpHandler {
 
     private Outcome serve(ApiCall call) throws InterruptedException {
         ApiFamily family = ApiFamily.of(call.path());
+        RestContract.Operation operation = family == ApiFamily.REST
+                ? contract.find(call.method(), call.path().substring("/rest".length())) : null;
         Thread.sleep(config.getLatency().sampleMillis());
         ApiToken token = authenticate(call);
         if (token == null) {
             ApiError error = new ApiError(401, "Invalid auth token provided");
-            return new Outcome(error(family, error, call), null, null, false);
+            RestContract.ServedVersion served = operation != null && contract.isVersion(call.query().get("version"))
+                    ? contract.serve(operation, call.query().get("version")) : null;
+            return new Outcome(checked(operation, call, served, error(family, error, call)), null, null, false);
         }
         Fault planned = config.plannedFaults().take(call.method(), call.path(), BEFORE_HANDLING);
         if (planned == Fault.RATE_LIMIT_BURST || throttling.inBurst(token)) {
@@ -111,16 +120,64 @@ final class RequestHandler implements HttpHandler {
         if (planned == Fault.SERVER_ERROR || roll(config.getServerErrorRate())) {
             return new Outcome(serverError(family), Fault.SERVER_ERROR, token.label(), false);
         }
+        RestContract.ServedVersion served = null;
         ApiResponse response;
         try {
-            if (family == ApiFamily.REST) {
-                RestApi.requireVersion(call);
+            if (operation != null) {
+                served = served(operation, call);
             }
             response = family.finish(router.dispatch(call, token));
         } catch (ApiError e) {
             response = error(family, e, call);
         }
-        return new Outcome(response, null, token.label(), true);
+        return new Outcome(checked(operation, call, served, response), null, token.label(), true);
+    }
+
+    /**
+     * The REST operation's request checked against the spec (unless lenient) and the version of it
+     * that serves {@code version}: the newest release on or before it, at its stability or above.
+     */
+    private RestContract.ServedVersion served(RestContract.Operation operation, ApiCall call) {
+        String version = call.query().get("version");
+        if (config.isLenient()) {
+            return contract.isVersion(version) ? contract.serve(operation, version) : null;
+        }
+        try {
+            contract.checkRequest(operation, call.path().substring("/rest".length()), call);
+            RestContract.ServedVersion served = contract.serve(operation, version);
+            if (served == null) {
+                throw ApiError.badRequest("No version of " + operation.describe() + " was released on or before '" + version
+                        + "' at that stability (first GA release: " + RestContract.firstGa(operation) + ")").atParameter("version");
+            }
+            return served;
+        } catch (ApiError e) {
+            violations.add("request " + call.method() + " " + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery())
+                    + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * Adds the {@code snyk-version-*} headers to a REST answer and, when asked, records where the
+     * answer departs from the spec.
+     */
+    private ApiResponse checked(RestContract.Operation operation, ApiCall call, RestContract.ServedVersion served,
+            ApiResponse response) {
+        if (ApiFamily.of(call.path()) != ApiFamily.REST) {
+            return response;
+        }
+        String version = call.query().get("version");
+        if (contract.isVersion(version)) {
+            response = response.withHeader("snyk-version-requested", version);
+        }
+        if (served != null) {
+            response = response.withHeader("snyk-version-served", served.served())
+                    .withHeader("snyk-version-lifecycle-stage", served.lifecycleStage());
+        }
+        if (config.isValidateResponses() && operation != null) {
+            contract.checkResponse(operation, response, served != null).forEach(problem -> violations.add("answer " + problem));
+        }
+        return response;
     }
 
     /** The token of {@code Authorization: token <value>} (scheme in any case), null when missing or unknown. */

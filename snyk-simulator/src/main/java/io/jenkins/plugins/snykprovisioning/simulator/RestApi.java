@@ -5,33 +5,28 @@ import static io.jenkins.plugins.snykprovisioning.simulator.Json.obj;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig.EmailFilter;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorState.MembershipView;
+import io.jenkins.plugins.snykprovisioning.simulator.model.GroupMember;
+import io.jenkins.plugins.snykprovisioning.simulator.model.Invite;
 import io.jenkins.plugins.snykprovisioning.simulator.model.OrgMembership;
+import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
 import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
 import io.jenkins.plugins.snykprovisioning.simulator.model.User;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** The REST (JSON:API) endpoints: {@code /self} and org and group memberships. */
+/**
+ * The REST (JSON:API) endpoints: {@code /self}, org and group memberships, a user's org
+ * memberships in a group, and org invitations. Requests reach these handlers already checked
+ * against Snyk's spec (unless the simulator is lenient); writes need an admin's permissions.
+ */
 final class RestApi {
 
-    static final String JSON_API = "application/vnd.api+json";
     static final String MEMBERSHIP_EXISTS = "Org membership already exists";
-
-    private static final Pattern VERSION = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(~beta|~experimental)?");
-    private static final List<String> FILTERS = List.of("email", "user_id", "username", "role_name");
-    private static final int DEFAULT_LIMIT = 10;
 
     /** What differs between the org and the group membership lists. */
     private enum Kind {
@@ -51,18 +46,30 @@ final class RestApi {
         }
     }
 
-    /** The org or group a membership list belongs to. */
+    /** The org or group a membership belongs to. */
     private record Container(Kind kind, String id, String name, boolean ssoConfigured) {
+
+        static Container of(OrgState org) {
+            return new Container(Kind.ORG, org.id, org.name, org.group.ssoConfigured);
+        }
+
+        static Container of(GroupState group) {
+            return new Container(Kind.GROUP, group.id, group.name, group.ssoConfigured);
+        }
+
+        String path() {
+            return "/" + kind.pathSegment + "/" + id + "/memberships";
+        }
     }
 
     private final SimulatorState state;
     private final SimulatorConfig config;
-    private final Supplier<String> baseUrl;
+    private final JsonApi jsonApi;
 
     RestApi(SimulatorState state, SimulatorConfig config, Supplier<String> baseUrl) {
         this.state = state;
         this.config = config;
-        this.baseUrl = baseUrl;
+        this.jsonApi = new JsonApi(config, baseUrl);
     }
 
     void register(Router router) {
@@ -72,26 +79,13 @@ final class RestApi {
         router.add("PATCH", "/rest/orgs/{orgId}/memberships/{membershipId}", this::updateOrgMembership);
         router.add("DELETE", "/rest/orgs/{orgId}/memberships/{membershipId}", this::deleteOrgMembership);
         router.add("GET", "/rest/groups/{groupId}/memberships", this::groupMemberships);
-    }
-
-    /** Every REST call needs {@code version=YYYY-MM-DD}, optionally with {@code ~beta} or {@code ~experimental}. */
-    static void requireVersion(ApiCall call) {
-        String version = call.query().get("version");
-        if (version == null) {
-            throw ApiError.badRequest("The version query parameter is required, e.g. version=2024-10-15");
-        }
-        Matcher matcher = VERSION.matcher(version);
-        boolean valid = matcher.matches();
-        if (valid) {
-            try {
-                LocalDate.parse(matcher.group(1));
-            } catch (DateTimeParseException e) {
-                valid = false;
-            }
-        }
-        if (!valid) {
-            throw ApiError.badRequest("The version '" + version + "' is not a valid API version (YYYY-MM-DD)");
-        }
+        router.add("POST", "/rest/groups/{groupId}/memberships", this::createGroupMembership);
+        router.add("PATCH", "/rest/groups/{groupId}/memberships/{membershipId}", this::updateGroupMembership);
+        router.add("DELETE", "/rest/groups/{groupId}/memberships/{membershipId}", this::deleteGroupMembership);
+        router.add("GET", "/rest/groups/{groupId}/org_memberships", this::userOrgMemberships);
+        router.add("GET", "/rest/orgs/{orgId}/invites", this::invites);
+        router.add("POST", "/rest/orgs/{orgId}/invites", this::createInvite);
+        router.add("DELETE", "/rest/orgs/{orgId}/invites/{inviteId}", this::deleteInvite);
     }
 
     /** A service-account token describes itself as {@code service_account}, with a name only. */
@@ -99,78 +93,230 @@ final class RestApi {
         User user = state.read(() -> state.userById(request.token().userId()));
         Map<String, Object> data = request.token().type() == TokenType.SERVICE_ACCOUNT
                 ? obj("id", user.id(), "type", "service_account", "attributes", obj("name", user.name()))
-                : obj("id", user.id(), "type", "user",
-                        "attributes", obj("name", user.name(), "username", user.username(), "email", user.email()));
-        return ApiResponse.json(200, obj("jsonapi", ApiFamily.JSON_API_VERSION, "data", data,
-                "links", obj("self", "/rest/self")));
+                : obj("id", user.id(), "type", "user", "attributes", obj("name", user.name(), "username", user.username(),
+                        "email", user.email(), "avatar_url", "https://avatars.invalid/" + user.id()));
+        return ApiResponse.json(200, obj("jsonapi", JsonApi.VERSION, "data", data, "links", obj("self", "/self")));
     }
+
+    // ---- org memberships --------------------------------------------------------------------
 
     private ApiResponse orgMemberships(ApiRequest request) {
         return state.read(() -> {
             OrgState org = Access.org(state, request.token(), request.param("orgId"));
-            return page(request, new Container(Kind.ORG, org.id, org.name, org.group.ssoConfigured),
-                    state.orgMemberships(org));
+            Container container = Container.of(org);
+            return jsonApi.page(request, container.path(), filtered(request, state.orgMemberships(org)), MembershipView::id,
+                    view -> item(container, view), null);
         });
     }
 
-    private ApiResponse groupMemberships(ApiRequest request) {
-        return state.read(() -> {
-            GroupState group = Access.group(state, request.token(), request.param("groupId"));
-            return page(request, new Container(Kind.GROUP, group.id, group.name, group.ssoConfigured),
-                    state.groupMemberships(group));
+    /** Adds an existing platform user to the org; an existing membership is a 409. */
+    private ApiResponse createOrgMembership(ApiRequest request) {
+        JsonNode data = JsonApi.data(request);
+        String userId = JsonApi.relationshipId(data, "user");
+        String roleId = JsonApi.relationshipId(data, "role");
+        String orgId = request.param("orgId");
+        if (!JsonApi.relationshipId(data, "org").equals(orgId)) {
+            throw ApiError.badRequest("data.relationships.org.data.id does not match the org of the path")
+                    .atPointer("/data/relationships/org/data/id");
+        }
+        return state.write(() -> {
+            OrgState org = Access.org(state, request.token(), orgId);
+            Access.requireOrgAdmin(request.token(), org, "org.membership.add");
+            User user = platformUser(userId);
+            Role role = orgRole(org, roleId);
+            if (org.membersByUserId.containsKey(userId)) {
+                throw new ApiError(409, MEMBERSHIP_EXISTS + " for user " + userId);
+            }
+            OrgMembership membership = new OrgMembership(UUID.randomUUID().toString(), userId, roleId, SimulatorState.now());
+            org.putMember(membership);
+            Container container = Container.of(org);
+            return jsonApi.created(container.path(), membership.id(), item(container,
+                    new MembershipView(membership.id(), user, roleId, role.name(), membership.created())));
         });
     }
 
     /**
-     * One page of a membership list: filters, {@code limit} (10..100), the {@code starting_after}
-     * cursor (an opaque form of the last membership id of the previous page) and {@code links.next}
-     * when more follow.
+     * Gives the membership another role. The spec calls {@code data.id} "the Snyk ID of the
+     * organization"; as in every JSON:API update it is taken to be the membership's id.
      */
-    private ApiResponse page(ApiRequest request, Container container, List<MembershipView> all) {
-        int limit = limit(request.query("limit"));
-        Predicate<MembershipView> wanted = filter(request);
-        String cursor = request.query("starting_after");
-        String afterId = cursor == null ? null : decodeCursor(cursor);
-        boolean started = afterId == null;
-        List<MembershipView> page = new ArrayList<>();
-        for (MembershipView view : all) {
-            if (!started) {
-                started = view.id().equals(afterId);
-            } else if (wanted.test(view)) {
-                page.add(view);
-                if (page.size() > limit) {
-                    break;
+    private ApiResponse updateOrgMembership(ApiRequest request) {
+        JsonNode data = JsonApi.data(request);
+        String membershipId = request.param("membershipId");
+        requireSameId(data, membershipId);
+        String roleId = JsonApi.relationshipId(data, "role");
+        return state.write(() -> {
+            OrgState org = Access.org(state, request.token(), request.param("orgId"));
+            Access.requireOrgAdmin(request.token(), org, "org.membership.edit");
+            OrgMembership membership = orgMembership(org, membershipId);
+            orgRole(org, roleId);
+            org.putMember(membership.withRole(roleId));
+            return ApiResponse.empty(204);
+        });
+    }
+
+    private ApiResponse deleteOrgMembership(ApiRequest request) {
+        return state.write(() -> {
+            OrgState org = Access.org(state, request.token(), request.param("orgId"));
+            Access.requireOrgAdmin(request.token(), org, "org.membership.delete");
+            org.removeMember(orgMembership(org, request.param("membershipId")));
+            return ApiResponse.empty(204);
+        });
+    }
+
+    // ---- group memberships ------------------------------------------------------------------
+
+    private ApiResponse groupMemberships(ApiRequest request) {
+        return state.read(() -> {
+            GroupState group = Access.group(state, request.token(), request.param("groupId"));
+            Container container = Container.of(group);
+            return jsonApi.page(request, container.path(), filtered(request, state.groupMemberships(group)),
+                    MembershipView::id, view -> item(container, view), null);
+        });
+    }
+
+    /** Makes a platform user an explicit member of the group; an explicit member already is a 409. */
+    private ApiResponse createGroupMembership(ApiRequest request) {
+        JsonNode data = JsonApi.data(request);
+        String userId = JsonApi.relationshipId(data, "user");
+        String roleId = JsonApi.relationshipId(data, "role");
+        String groupId = request.param("groupId");
+        if (!JsonApi.relationshipId(data, "group").equals(groupId)) {
+            throw ApiError.badRequest("data.relationships.group.data.id does not match the group of the path")
+                    .atPointer("/data/relationships/group/data/id");
+        }
+        return state.write(() -> {
+            GroupState group = Access.group(state, request.token(), groupId);
+            Access.requireGroupAdmin(request.token(), group, "group.membership.add");
+            User user = platformUser(userId);
+            String roleName = groupRoleName(roleId);
+            if (group.membersByUserId.containsKey(userId)) {
+                throw new ApiError(409, "Group membership already exists for user " + userId);
+            }
+            GroupMember member = new GroupMember(UUID.randomUUID().toString(), userId, roleName, SimulatorState.now());
+            group.membersByUserId.put(userId, member);
+            Container container = Container.of(group);
+            return jsonApi.created(container.path(), member.membershipId(), item(container,
+                    new MembershipView(member.membershipId(), user, roleId, roleName, member.created())));
+        });
+    }
+
+    /** Gives a group membership another group role; an implicit one becomes explicit with it. */
+    private ApiResponse updateGroupMembership(ApiRequest request) {
+        JsonNode data = JsonApi.data(request);
+        String membershipId = request.param("membershipId");
+        String roleName = groupRoleName(JsonApi.relationshipId(data, "role"));
+        return state.write(() -> {
+            GroupState group = Access.group(state, request.token(), request.param("groupId"));
+            Access.requireGroupAdmin(request.token(), group, "group.membership.edit");
+            MembershipView view = groupMembership(group, membershipId);
+            group.membersByUserId.put(view.user().id(), new GroupMember(view.id(), view.user().id(), roleName, view.created()));
+            return ApiResponse.empty(204);
+        });
+    }
+
+    /**
+     * Ends a group membership. With {@code cascade=true} the user also leaves every org of the
+     * group; without it, a user who is still in an org of the group is a 409.
+     */
+    private ApiResponse deleteGroupMembership(ApiRequest request) {
+        boolean cascade = "true".equals(request.query("cascade"));
+        return state.write(() -> {
+            GroupState group = Access.group(state, request.token(), request.param("groupId"));
+            Access.requireGroupAdmin(request.token(), group, "group.membership.delete");
+            String userId = groupMembership(group, request.param("membershipId")).user().id();
+            List<OrgState> orgs = group.orgs.stream().filter(org -> org.membersByUserId.containsKey(userId)).toList();
+            if (!orgs.isEmpty() && !cascade) {
+                throw new ApiError(409, "User " + userId + " is still a member of " + orgs.size()
+                        + " org(s) of the group; delete with cascade=true to remove those memberships too");
+            }
+            orgs.forEach(org -> org.removeMember(org.membersByUserId.get(userId)));
+            group.membersByUserId.remove(userId);
+            return ApiResponse.empty(204);
+        });
+    }
+
+    /** The org memberships of one user ({@code user_id}) in the orgs of the group. */
+    private ApiResponse userOrgMemberships(ApiRequest request) {
+        String userId = request.query("user_id");
+        if (userId == null) {
+            throw ApiError.badRequest("The query parameter 'user_id' is required").atParameter("user_id");
+        }
+        String orgName = request.query("org_name");
+        String roleName = request.query("role_name");
+        return state.read(() -> {
+            GroupState group = Access.group(state, request.token(), request.param("groupId"));
+            User user = state.userById(userId);
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (OrgState org : group.orgs) {
+                OrgMembership membership = user == null ? null : org.membersByUserId.get(userId);
+                Role role = membership == null ? null : org.group.rolesById.get(membership.rolePublicId());
+                if (role != null && (orgName == null || org.name.toLowerCase(Locale.ROOT).contains(orgName.toLowerCase(Locale.ROOT)))
+                        && (roleName == null || role.name().equalsIgnoreCase(roleName))) {
+                    items.add(obj("id", membership.id(), "type", "org_membership", "attributes", obj("created_at", membership.created()),
+                            "relationships", obj(
+                                    "org", obj("data", obj("id", org.id, "type", "org", "attributes", obj("name", org.name))),
+                                    "role", obj("data", obj("id", role.publicId(), "type", "org_role",
+                                            "attributes", obj("name", role.name()))),
+                                    "user", obj("data", obj("id", user.id(), "type", "user", "attributes", obj(
+                                            "name", user.name(), "username", user.username(), "email", user.email()))))));
                 }
             }
-        }
-        if (!started) {
-            throw ApiError.badRequest("starting_after '" + cursor + "' does not point at a membership of this list");
-        }
-        Map<String, Object> links = obj();
-        if (page.size() > limit) {
-            page.remove(limit);
-            links.put("next", nextLink(request, container, limit, page.get(limit - 1).id()));
-        }
-        List<Map<String, Object>> data = page.stream().map(view -> item(container, view)).toList();
-        return ApiResponse.json(200, obj("jsonapi", ApiFamily.JSON_API_VERSION, "data", data, "links", links));
+            return jsonApi.page(request, "/groups/" + group.id + "/org_memberships", items, item -> (String) item.get("id"),
+                    item -> item, obj("org_membership_count", items.size()));
+        });
     }
 
-    private static int limit(String text) {
-        if (text == null) {
-            return DEFAULT_LIMIT;
+    // ---- invitations ------------------------------------------------------------------------
+
+    private ApiResponse invites(ApiRequest request) {
+        return state.read(() -> {
+            OrgState org = Access.org(state, request.token(), request.param("orgId"));
+            return jsonApi.page(request, "/orgs/" + org.id + "/invites", List.copyOf(org.invitesById.values()), Invite::id,
+                    invite -> invite(org, invite, org.group.rolesById.get(invite.rolePublicId()).name()), null);
+        });
+    }
+
+    /** Invites an email with a role (its public id); the answer gives the role as that id. */
+    private ApiResponse createInvite(ApiRequest request) {
+        JsonNode attributes = JsonApi.data(request).path("attributes");
+        String email = attributes.path("email").asText("").trim();
+        String roleId = attributes.path("role").asText("");
+        if (!V1Api.EMAIL.matcher(email).matches()) {
+            throw ApiError.badRequest("email '" + email + "' is not valid").atPointer("/data/attributes/email");
         }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 10 && limit <= 100) {
-                return limit;
+        return state.write(() -> {
+            OrgState org = Access.org(state, request.token(), request.param("orgId"));
+            Access.requireOrgAdmin(request.token(), org, "org.user.invite");
+            orgRole(org, roleId);
+            Invite invite = new Invite(UUID.randomUUID().toString(), email, roleId, SimulatorState.now());
+            org.invitesById.put(invite.id(), invite);
+            return jsonApi.created("/orgs/" + org.id + "/invites", invite.id(), invite(org, invite, roleId));
+        });
+    }
+
+    private ApiResponse deleteInvite(ApiRequest request) {
+        return state.write(() -> {
+            OrgState org = Access.org(state, request.token(), request.param("orgId"));
+            Access.requireOrgAdmin(request.token(), org, "org.user.invite");
+            if (org.invitesById.remove(request.param("inviteId")) == null) {
+                throw ApiError.notFound("Invitation " + request.param("inviteId") + " was not found in this org");
             }
-        } catch (NumberFormatException e) {
-            // Reported below.
-        }
-        throw ApiError.badRequest("limit must be an integer from 10 to 100, not '" + text + "'");
+            return ApiResponse.empty(204);
+        });
     }
 
-    private Predicate<MembershipView> filter(ApiRequest request) {
+    /** An invitation; {@code role} is the role's name in listings and its public id in a creation's answer. */
+    private static Map<String, Object> invite(OrgState org, Invite invite, String role) {
+        return obj("id", invite.id(), "type", "org_invitation",
+                "attributes", obj("email", invite.email(), "is_active", true, "role", role),
+                "relationships", obj("org", obj("data", obj("id", org.id, "type", "org"),
+                        "links", obj("related", "/orgs/" + org.id))));
+    }
+
+    // ---- shared ------------------------------------------------------------------------------
+
+    /** The list filters; how {@code email} matches is Snyk's undocumented choice, configurable here. */
+    private List<MembershipView> filtered(ApiRequest request, List<MembershipView> all) {
         Predicate<MembershipView> wanted = view -> true;
         String email = request.query("email");
         if (email != null) {
@@ -191,40 +337,7 @@ final class RestApi {
         if (roleName != null) {
             wanted = wanted.and(view -> view.roleName().equalsIgnoreCase(roleName));
         }
-        return wanted;
-    }
-
-    private static String decodeCursor(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("starting_after '" + cursor + "' is not a valid cursor");
-        }
-    }
-
-    /** The next page's link, in the configured style, repeating version, limit and filters. */
-    private Object nextLink(ApiRequest request, Container container, int limit, String lastId) {
-        StringBuilder path = new StringBuilder("/").append(container.kind().pathSegment).append('/')
-                .append(container.id()).append("/memberships?version=").append(encode(request.query("version")))
-                .append("&limit=").append(limit);
-        for (String name : FILTERS) {
-            String value = request.query(name);
-            if (value != null) {
-                path.append('&').append(name).append('=').append(encode(value));
-            }
-        }
-        path.append("&starting_after=")
-                .append(Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8)));
-        return switch (config.getNextLinkStyle()) {
-            case ABSOLUTE -> baseUrl.get() + "/rest" + path;
-            case RELATIVE_WITH_REST -> "/rest" + path;
-            case RELATIVE_WITHOUT_REST -> path.toString();
-            case OBJECT -> obj("href", "/rest" + path);
-        };
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return all.stream().filter(wanted).toList();
     }
 
     private static Map<String, Object> item(Container container, MembershipView view) {
@@ -243,102 +356,52 @@ final class RestApi {
                                         "login_method", container.ssoConfigured() ? "saml" : "standard")))));
     }
 
-    /**
-     * Adds an existing platform user to the org. A user who never logged in is a 422 (Snyk's
-     * answer is undocumented); an existing membership is a 409.
-     */
-    private ApiResponse createOrgMembership(ApiRequest request) {
-        JsonNode data = jsonApiData(request);
-        if (!"org_membership".equals(data.path("type").asText())) {
-            throw ApiError.badRequest("data.type must be org_membership");
+    private static void requireSameId(JsonNode data, String id) {
+        if (data.hasNonNull("id") && !data.get("id").asText().equals(id)) {
+            throw ApiError.badRequest("data.id does not match the membership of the path").atPointer("/data/id");
         }
-        JsonNode relationships = data.path("relationships");
-        String userId = requiredId(relationships, "user");
-        String roleId = requiredId(relationships, "role");
-        String orgId = request.param("orgId");
-        String bodyOrgId = relationships.path("org").path("data").path("id").asText(orgId);
-        if (!bodyOrgId.equals(orgId)) {
-            throw ApiError.badRequest("data.relationships.org.data.id does not match the org of the path");
-        }
-        return state.write(() -> {
-            OrgState org = Access.org(state, request.token(), orgId);
-            User user = state.userById(userId);
-            if (user == null) {
-                throw ApiError.notFound("User " + userId + " was not found");
-            }
-            if (!user.existsInPlatform()) {
-                throw new ApiError(422, "User " + userId + " has never logged in to Snyk and cannot be added yet");
-            }
-            requireRole(org, roleId);
-            if (org.membersByUserId.containsKey(userId)) {
-                throw new ApiError(409, MEMBERSHIP_EXISTS + " for user " + userId);
-            }
-            OrgMembership membership = new OrgMembership(UUID.randomUUID().toString(), userId, roleId,
-                    SimulatorState.now());
-            org.putMember(membership);
-            MembershipView view = new MembershipView(membership.id(), user, roleId,
-                    org.group.rolesById.get(roleId).name(), membership.created());
-            return ApiResponse.json(201, obj("jsonapi", ApiFamily.JSON_API_VERSION,
-                    "data", item(new Container(Kind.ORG, org.id, org.name, org.group.ssoConfigured), view)));
-        });
     }
 
-    private ApiResponse updateOrgMembership(ApiRequest request) {
-        JsonNode data = jsonApiData(request);
-        String membershipId = request.param("membershipId");
-        if (data.hasNonNull("id") && !data.get("id").asText().equals(membershipId)) {
-            throw ApiError.badRequest("data.id does not match the membership of the path");
+    /** A user who has logged in to Snyk; one who never did has no account REST could add yet. */
+    private User platformUser(String userId) {
+        User user = state.userById(userId);
+        if (user == null || !user.existsInPlatform()) {
+            throw ApiError.notFound("User " + userId + " was not found");
         }
-        String roleId = requiredId(data.path("relationships"), "role");
-        return state.write(() -> {
-            OrgState org = Access.org(state, request.token(), request.param("orgId"));
-            OrgMembership membership = requireMembership(org, membershipId);
-            requireRole(org, roleId);
-            org.putMember(membership.withRole(roleId));
-            return ApiResponse.empty(204);
-        });
+        return user;
     }
 
-    private ApiResponse deleteOrgMembership(ApiRequest request) {
-        return state.write(() -> {
-            OrgState org = Access.org(state, request.token(), request.param("orgId"));
-            org.removeMember(requireMembership(org, request.param("membershipId")));
-            return ApiResponse.empty(204);
-        });
-    }
-
-    /** The {@code data} of a JSON:API request body, which must be sent as {@value #JSON_API}. */
-    private static JsonNode jsonApiData(ApiRequest request) {
-        String contentType = request.call().contentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(JSON_API)) {
-            throw ApiError.badRequest("Content-Type must be " + JSON_API);
-        }
-        JsonNode data = Json.requestObject(request.body()).path("data");
-        if (!data.isObject()) {
-            throw ApiError.badRequest("The request body must have a data object");
-        }
-        return data;
-    }
-
-    private static String requiredId(JsonNode relationships, String name) {
-        String id = relationships.path(name).path("data").path("id").asText("");
-        if (id.isEmpty()) {
-            throw ApiError.badRequest("data.relationships." + name + ".data.id is required");
-        }
-        return id;
-    }
-
-    private static void requireRole(OrgState org, String roleId) {
-        if (!org.group.rolesById.containsKey(roleId)) {
+    private static Role orgRole(OrgState org, String roleId) {
+        Role role = org.group.rolesById.get(roleId);
+        if (role == null) {
             throw ApiError.badRequest("Role " + roleId + " does not exist in this group");
         }
+        return role;
     }
 
-    private static OrgMembership requireMembership(OrgState org, String membershipId) {
+    private static String groupRoleName(String roleId) {
+        for (String name : SimulatorState.GROUP_ROLES) {
+            if (SimulatorState.groupRoleId(name).equals(roleId)) {
+                return name;
+            }
+        }
+        throw ApiError.badRequest("Group role " + roleId + " does not exist");
+    }
+
+    private static OrgMembership orgMembership(OrgState org, String membershipId) {
         OrgMembership membership = org.memberById(membershipId);
         if (membership == null) {
             throw ApiError.notFound("Membership " + membershipId + " was not found in this org");
         }
         return membership;
+    }
+
+    private MembershipView groupMembership(GroupState group, String membershipId) {
+        for (MembershipView view : state.groupMemberships(group)) {
+            if (view.id().equals(membershipId)) {
+                return view;
+            }
+        }
+        throw ApiError.notFound("Membership " + membershipId + " was not found in this group");
     }
 }

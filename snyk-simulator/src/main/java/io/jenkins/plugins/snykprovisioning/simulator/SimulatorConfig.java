@@ -23,13 +23,16 @@ public final class SimulatorConfig {
         }
     }
 
-    /** The form of REST {@code links.next}; all forms carry {@code version} and {@code limit}. */
+    /**
+     * The form of REST {@code links.next}; all forms repeat the request's parameters. Snyk
+     * documents {@code /orgs/...} (the default); the others rehearse clients against variations.
+     */
     public enum NextLinkStyle {
         /** {@code http://127.0.0.1:PORT/rest/orgs/...} */
         ABSOLUTE,
         /** {@code /rest/orgs/...} */
         RELATIVE_WITH_REST,
-        /** {@code /orgs/...} */
+        /** {@code /orgs/...}, as Snyk documents it */
         RELATIVE_WITHOUT_REST,
         /** {@code {"href": "/rest/orgs/..."}} */
         OBJECT;
@@ -48,7 +51,12 @@ public final class SimulatorConfig {
     private volatile boolean rateLimitResetHeader;
     private volatile int existingUserStatus = 403;
     private volatile EmailFilter emailFilter = EmailFilter.CONTAINS;
-    private volatile NextLinkStyle nextLinkStyle = NextLinkStyle.RELATIVE_WITH_REST;
+    private volatile NextLinkStyle nextLinkStyle = NextLinkStyle.RELATIVE_WITHOUT_REST;
+    private volatile boolean lenient;
+    private volatile boolean validateResponses;
+    private volatile int pendingPageSize = 100;
+    private volatile boolean v1RoleUpdatesGone;
+    private volatile boolean v1ProvisioningGone;
     private volatile double serverErrorRate;
     private volatile double burstRate;
     private volatile int burstLength = 3;
@@ -155,6 +163,67 @@ public final class SimulatorConfig {
 
     public SimulatorConfig setNextLinkStyle(NextLinkStyle nextLinkStyle) {
         this.nextLinkStyle = nextLinkStyle;
+        return this;
+    }
+
+    /**
+     * Whether REST requests are served without being checked against Snyk's spec (path ids,
+     * parameters, {@code version}, content type, body). Default false: what Snyk refuses, the
+     * simulator refuses, with Snyk's error document.
+     */
+    public boolean isLenient() {
+        return lenient;
+    }
+
+    public SimulatorConfig setLenient(boolean lenient) {
+        this.lenient = lenient;
+        return this;
+    }
+
+    /**
+     * Whether every REST answer is checked against the spec (status, declared headers, body); what
+     * does not conform is recorded in {@link SnykSimulator#contractViolations()}. Off by default, to
+     * keep benchmarks fast; tests turn it on.
+     */
+    public boolean isValidateResponses() {
+        return validateResponses;
+    }
+
+    public SimulatorConfig setValidateResponses(boolean validateResponses) {
+        this.validateResponses = validateResponses;
+        return this;
+    }
+
+    /**
+     * The page size of V1 pending provisions when {@code perPage} is absent, and the largest
+     * {@code perPage} honoured (Snyk documents neither). Default 100.
+     */
+    public int getPendingPageSize() {
+        return pendingPageSize;
+    }
+
+    public SimulatorConfig setPendingPageSize(int pendingPageSize) {
+        this.pendingPageSize = requireAtLeast("pendingPageSize", pendingPageSize, 1);
+        return this;
+    }
+
+    /** Whether V1 role updates ({@code PUT /org/{orgId}/members/update/{userId}}) answer 410 Gone, as in an end-of-life brownout. */
+    public boolean isV1RoleUpdatesGone() {
+        return v1RoleUpdatesGone;
+    }
+
+    public SimulatorConfig setV1RoleUpdatesGone(boolean v1RoleUpdatesGone) {
+        this.v1RoleUpdatesGone = v1RoleUpdatesGone;
+        return this;
+    }
+
+    /** Whether V1 provisioning ({@code POST /org/{orgId}/provision}) answers 410 Gone. */
+    public boolean isV1ProvisioningGone() {
+        return v1ProvisioningGone;
+    }
+
+    public SimulatorConfig setV1ProvisioningGone(boolean v1ProvisioningGone) {
+        this.v1ProvisioningGone = v1ProvisioningGone;
         return this;
     }
 

@@ -77,6 +77,26 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "Form of REST links.next: absolute, relative-with-rest, relative-without-rest or object.")
     private NextLinkStyle nextLinkStyle = DEFAULTS.getNextLinkStyle();
 
+    @Option(names = "--lenient",
+            description = "Serve REST requests without checking them against Snyk's OpenAPI spec (by default what Snyk "
+                    + "refuses is refused, with Snyk's error document).")
+    private boolean lenient = DEFAULTS.isLenient();
+
+    @Option(names = "--validate-responses",
+            description = "Check every REST answer against the spec; departures are listed at GET /_simulator/violations.")
+    private boolean validateResponses = DEFAULTS.isValidateResponses();
+
+    @Option(names = "--pending-page-size", paramLabel = "N",
+            description = "V1 pending provisions per page when perPage is absent, and the largest perPage honoured.")
+    private int pendingPageSize = DEFAULTS.getPendingPageSize();
+
+    @Option(names = "--v1-role-updates-gone",
+            description = "Answer 410 Gone to V1 role updates, as in an end-of-life brownout.")
+    private boolean v1RoleUpdatesGone = DEFAULTS.isV1RoleUpdatesGone();
+
+    @Option(names = "--v1-provisioning-gone", description = "Answer 410 Gone to V1 provisioning.")
+    private boolean v1ProvisioningGone = DEFAULTS.isV1ProvisioningGone();
+
     @Option(names = "--server-error-rate", paramLabel = "P",
             description = "Probability of a 500/502/503/504 instead of handling a request (not applied).")
     private double serverErrorRate = DEFAULTS.getServerErrorRate();
@@ -130,6 +150,7 @@ public final class SimulatorMain implements Callable<Integer> {
                 "  POST /_simulator/config           change some settings, e.g. {\"serverErrorRate\": 0.1}",
                 "  GET  /_simulator/requests[?since=N]  the request log (token labels only)",
                 "  DELETE /_simulator/requests       clear the request log",
+                "  GET  /_simulator/violations       REST requests refused by the spec, answers that departed from it",
                 "  POST /_simulator/login?email=E    first SSO login: E's pending provisions become memberships",
                 "",
                 DemoState.describe(),
@@ -149,7 +170,9 @@ public final class SimulatorMain implements Callable<Integer> {
                     .setNextLinkStyle(nextLinkStyle).setServerErrorRate(serverErrorRate).setBurstRate(burstRate)
                     .setBurstLength(burstLength).setConnectionResetRate(connectionResetRate).setSlowRate(slowRate)
                     .setSlowResponseMillis(slowResponseMillis).setMalformedRate(malformedRate)
-                    .setEchoTokenInErrors(echoTokenInErrors);
+                    .setEchoTokenInErrors(echoTokenInErrors).setLenient(lenient).setValidateResponses(validateResponses)
+                    .setPendingPageSize(pendingPageSize).setV1RoleUpdatesGone(v1RoleUpdatesGone)
+                    .setV1ProvisioningGone(v1ProvisioningGone);
         } catch (IllegalArgumentException e) {
             err.println("Invalid option: " + e.getMessage());
             return 2;

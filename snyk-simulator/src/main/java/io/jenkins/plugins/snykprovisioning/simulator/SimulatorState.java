@@ -3,6 +3,7 @@ package io.jenkins.plugins.snykprovisioning.simulator;
 import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Group;
 import io.jenkins.plugins.snykprovisioning.simulator.model.GroupMember;
+import io.jenkins.plugins.snykprovisioning.simulator.model.Invite;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Org;
 import io.jenkins.plugins.snykprovisioning.simulator.model.OrgMembership;
 import io.jenkins.plugins.snykprovisioning.simulator.model.PendingProvision;
@@ -43,6 +44,9 @@ import java.util.function.Supplier;
 public final class SimulatorState {
 
     public static final String IMPLICIT_GROUP_ROLE = "Group Member";
+    public static final String GROUP_ADMIN_ROLE = "Group Admin";
+    /** The group roles a group membership may be given through REST. */
+    static final List<String> GROUP_ROLES = List.of(GROUP_ADMIN_ROLE, IMPLICIT_GROUP_ROLE, "Group Viewer");
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, User> usersById = new LinkedHashMap<>();
@@ -314,6 +318,10 @@ public final class SimulatorState {
                 requireRole(group, pending.rolePublicId());
                 org.pendingByEmail.put(emailKey(pending.email()), pending);
             }
+            for (Invite invite : o.invites()) {
+                requireRole(group, invite.rolePublicId());
+                org.invitesById.put(invite.id(), invite);
+            }
             orgs.put(o.id(), org);
             group.orgs.add(org);
         }
@@ -410,11 +418,16 @@ public final class SimulatorState {
         for (OrgState org : group.orgs) {
             for (OrgMembership membership : org.membersByUserId.values()) {
                 byUser.computeIfAbsent(membership.userId(), userId -> new MembershipView(
-                        nameUuid("group-membership:" + group.id + ":" + userId), usersById.get(userId),
+                        implicitGroupMembershipId(group.id, userId), usersById.get(userId),
                         groupRoleId(IMPLICIT_GROUP_ROLE), IMPLICIT_GROUP_ROLE, membership.created()));
             }
         }
         return new ArrayList<>(byUser.values());
+    }
+
+    /** The implicit group membership id of a user who is in an org of the group but not an explicit member. */
+    static String implicitGroupMembershipId(String groupId, String userId) {
+        return nameUuid("group-membership:" + groupId + ":" + userId);
     }
 
     /** Group roles have no stored id; a name-derived one keeps them stable in REST answers. */

@@ -38,6 +38,7 @@ public final class SnykSimulator implements AutoCloseable {
     private final SimulatorState state;
     private final SimulatorConfig config;
     private final RequestLog requestLog = new RequestLog();
+    private final ContractViolations contractViolations = new ContractViolations();
     private final RequestHandler handler;
     private HttpServer server;
     private ExecutorService executor;
@@ -50,7 +51,7 @@ public final class SnykSimulator implements AutoCloseable {
     public SnykSimulator(SimulatorState state, SimulatorConfig config) {
         this.state = state;
         this.config = config;
-        this.handler = new RequestHandler(state, config, requestLog, this::baseUrl);
+        this.handler = new RequestHandler(state, config, requestLog, contractViolations, this::baseUrl);
     }
 
     /** Starts on the port of the previous run, or an ephemeral port the first time. */
@@ -121,5 +122,10 @@ public final class SnykSimulator implements AutoCloseable {
 
     public RequestLog requests() {
         return requestLog;
+    }
+
+    /** REST requests refused for not keeping to Snyk's spec, and answers that did not (when checked). */
+    public ContractViolations contractViolations() {
+        return contractViolations;
     }
 }

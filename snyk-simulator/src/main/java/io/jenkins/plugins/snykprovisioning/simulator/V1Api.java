@@ -5,6 +5,7 @@ import static io.jenkins.plugins.snykprovisioning.simulator.Json.obj;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorState.MembershipView;
 import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
+import io.jenkins.plugins.snykprovisioning.simulator.model.GroupMember;
 import io.jenkins.plugins.snykprovisioning.simulator.model.OrgMembership;
 import io.jenkins.plugins.snykprovisioning.simulator.model.PendingProvision;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
@@ -36,7 +37,7 @@ final class V1Api {
             "COLLABORATOR", Role.ORG_COLLABORATOR,
             "RESTRICTED_COLLABORATOR", Role.ORG_RESTRICTED_COLLABORATOR);
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final SimulatorState state;
     private final SimulatorConfig config;
@@ -56,6 +57,7 @@ final class V1Api {
         router.add("DELETE", "/v1/org/{orgId}/provision", this::cancelProvision);
         router.add("GET", "/v1/org/{orgId}/members", this::orgMembers);
         router.add("PUT", "/v1/org/{orgId}/members/update/{userId}", this::updateMemberRole);
+        router.add("DELETE", "/v1/org/{orgId}/members/{userId}", this::removeMember);
     }
 
     private ApiResponse groupRoles(ApiRequest request) {
@@ -63,9 +65,32 @@ final class V1Api {
                 List.copyOf(Access.group(state, request.token(), request.param("groupId")).rolesById.values())));
     }
 
+    /** One page ({@code perPage}, {@code page} from 1) of the org's pending provisions, oldest first. */
     private ApiResponse pendingProvisions(ApiRequest request) {
-        return state.read(() -> ApiResponse.json(200,
-                List.copyOf(Access.org(state, request.token(), request.param("orgId")).pendingByEmail.values())));
+        int perPage = Math.min(positive(request, "perPage", config.getPendingPageSize()), config.getPendingPageSize());
+        int page = positive(request, "page", 1);
+        return state.read(() -> {
+            List<PendingProvision> all = List.copyOf(Access.org(state, request.token(), request.param("orgId")).pendingByEmail.values());
+            long from = (long) (page - 1) * perPage;
+            return ApiResponse.json(200, from >= all.size() ? List.of()
+                    : all.subList((int) from, (int) Math.min(all.size(), from + perPage)));
+        });
+    }
+
+    private static int positive(ApiRequest request, String name, int absent) {
+        String text = request.query(name);
+        if (text == null) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw ApiError.badRequest(name + " must be a whole number from 1, not '" + text + "'");
     }
 
     /**
@@ -73,6 +98,9 @@ final class V1Api {
      * already in the platform, email already pending in this org.
      */
     private ApiResponse provision(ApiRequest request) {
+        if (config.isV1ProvisioningGone()) {
+            throw gone("POST /v1/org/{orgId}/provision");
+        }
         return state.write(() -> {
             OrgState org = Access.org(state, request.token(), request.param("orgId"));
             ApiToken token = request.token();
@@ -143,32 +171,50 @@ final class V1Api {
         });
     }
 
-    /** Service accounts are never listed; Org Admins only with {@code includeGroupAdmins=true}. */
+    /**
+     * The org's non-admin members, as Snyk documents the list: Org Admins and service accounts are
+     * left out. {@code includeGroupAdmins=true} adds the group's admins, each with their role in
+     * the org if they are a member, else "Group Admin".
+     */
     private ApiResponse orgMembers(ApiRequest request) {
-        boolean includeAdmins = "true".equalsIgnoreCase(request.query("includeGroupAdmins"));
+        boolean includeGroupAdmins = "true".equalsIgnoreCase(request.query("includeGroupAdmins"));
         return state.read(() -> {
             OrgState org = Access.org(state, request.token(), request.param("orgId"));
             List<Map<String, Object>> members = new ArrayList<>();
             for (MembershipView view : state.orgMemberships(org)) {
-                boolean admin = org.group.rolesById.get(view.roleId()).isAdminDefaultRole();
-                if (state.isServiceAccount(view.user().id()) || (admin && !includeAdmins)) {
-                    continue;
+                boolean groupAdmin = Access.isGroupAdmin(view.user().id(), org.group);
+                boolean orgAdmin = org.group.rolesById.get(view.roleId()).isAdminDefaultRole();
+                if (!state.isServiceAccount(view.user().id()) && (groupAdmin ? includeGroupAdmins : !orgAdmin)) {
+                    members.add(member(view.user(), view.roleName()));
                 }
-                User user = view.user();
-                members.add(obj("id", user.id(), "name", user.name(), "username", user.username(),
-                        "email", user.email(), "role", view.roleName()));
+            }
+            if (includeGroupAdmins) {
+                for (GroupMember admin : org.group.membersByUserId.values()) {
+                    if (Access.isGroupAdmin(admin.userId(), org.group) && !org.membersByUserId.containsKey(admin.userId())) {
+                        members.add(member(state.userById(admin.userId()), admin.roleName()));
+                    }
+                }
             }
             return ApiResponse.json(200, members);
         });
     }
 
+    private static Map<String, Object> member(User user, String roleName) {
+        return obj("id", user.id(), "name", user.name(), "username", user.username(), "email", user.email(), "role", roleName);
+    }
+
+    /** Needs admin access to the org; 410 Gone when the simulator plays an end-of-life brownout. */
     private ApiResponse updateMemberRole(ApiRequest request) {
+        if (config.isV1RoleUpdatesGone()) {
+            throw gone("PUT /v1/org/{orgId}/members/update/{userId}");
+        }
         String rolePublicId = Json.requestObject(request.body()).path("rolePublicId").asText("");
         if (rolePublicId.isEmpty()) {
             throw ApiError.badRequest("rolePublicId is required");
         }
         return state.write(() -> {
             OrgState org = Access.org(state, request.token(), request.param("orgId"));
+            Access.requireOrgAdmin(request.token(), org, "Manage Users");
             if (!org.group.rolesById.containsKey(rolePublicId)) {
                 throw ApiError.badRequest("Role " + rolePublicId + " does not exist in this group");
             }
@@ -179,6 +225,25 @@ final class V1Api {
             org.putMember(membership.withRole(rolePublicId));
             return ApiResponse.empty(200);
         });
+    }
+
+    /** Removes a member from the org; needs admin access (the "User Remove" permission). */
+    private ApiResponse removeMember(ApiRequest request) {
+        return state.write(() -> {
+            OrgState org = Access.org(state, request.token(), request.param("orgId"));
+            Access.requireOrgAdmin(request.token(), org, "User Remove");
+            OrgMembership membership = org.membersByUserId.get(request.param("userId"));
+            if (membership == null) {
+                throw ApiError.notFound("User " + request.param("userId") + " is not a member of this organization");
+            }
+            org.removeMember(membership);
+            return ApiResponse.empty(200);
+        });
+    }
+
+    private static ApiError gone(String endpoint) {
+        return new ApiError(410, endpoint + " has reached its end of life and is unavailable (a brownout); "
+                + "use the REST API where it offers the same");
     }
 
     /** Limited to one request per minute and token; service accounts are not listed. */

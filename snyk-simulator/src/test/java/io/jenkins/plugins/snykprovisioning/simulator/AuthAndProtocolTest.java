@@ -26,7 +26,8 @@ class AuthAndProtocolTest extends SimulatorTestSupport {
         JsonNode body = json(response);
         assertThat(body.get("code").asInt()).isEqualTo(401);
         assertThat(body.get("message").asText()).isEqualTo("Invalid auth token provided");
-        assertThat(body.get("error").asText()).isEqualTo("Unauthorized");
+        // Snyk's V1 documentation: "error" repeats the message.
+        assertThat(body.get("error").asText()).isEqualTo("Invalid auth token provided");
     }
 
     @Test
@@ -114,6 +115,7 @@ class AuthAndProtocolTest extends SimulatorTestSupport {
     @Test
     void restWritesNeedTheJsonApiContentType() {
         String body = "{\"data\":{\"type\":\"org_membership\",\"relationships\":{"
+                + "\"org\":{\"data\":{\"id\":\"" + PLATFORM_ORG_ID + "\",\"type\":\"org\"}},"
                 + "\"user\":{\"data\":{\"id\":\"" + DemoState.CAROL_USER_ID + "\",\"type\":\"user\"}},"
                 + "\"role\":{\"data\":{\"id\":\"" + DemoState.ORG_COLLABORATOR_ROLE_ID + "\",\"type\":\"org_role\"}}}}}";
         String path = "/rest/orgs/" + PLATFORM_ORG_ID + "/memberships?version=" + VERSION;

@@ -164,4 +164,24 @@ class ProvisioningTest extends SimulatorTestSupport {
                 .containsExactly(PENDING_EMAIL);
         assertThat(provisionAsAdmin(PAYMENTS_ORG_ID, "eve@example.com", DEVELOPER_ROLE_ID).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void pendingProvisionsArePagedWithPerPageAndPage() {
+        for (int i = 0; i < 24; i++) {
+            simulator.state().addPendingProvision(PLATFORM_ORG_ID, "p" + i + "@example.com", DemoState.ORG_COLLABORATOR_ROLE_ID);
+        }
+        String path = "/v1/org/" + PLATFORM_ORG_ID + "/provision";
+
+        assertThat(json(get(ADMIN_TOKEN, path + "?perPage=10&page=1")).findValuesAsText("email")).hasSize(10)
+                .startsWith(DemoState.PENDING_EMAIL);
+        assertThat(json(get(ADMIN_TOKEN, path + "?perPage=10&page=3")).findValuesAsText("email")).hasSize(5)
+                .endsWith("p23@example.com");
+        assertThat(json(get(ADMIN_TOKEN, path + "?perPage=10&page=4"))).isEmpty();
+        assertThat(json(get(ADMIN_TOKEN, path))).hasSize(25);
+        assertThat(get(ADMIN_TOKEN, path + "?page=0").statusCode()).isEqualTo(400);
+
+        simulator.config().setPendingPageSize(20);
+        assertThat(json(get(ADMIN_TOKEN, path))).hasSize(20);
+        assertThat(json(get(ADMIN_TOKEN, path + "?perPage=100&page=2"))).hasSize(5);
+    }
 }

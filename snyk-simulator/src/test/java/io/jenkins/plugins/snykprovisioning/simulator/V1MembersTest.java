@@ -94,4 +94,57 @@ class V1MembersTest extends SimulatorTestSupport {
         assertThat(get(ADMIN_TOKEN, "/v1/group/" + GROUP_ID + "/members").statusCode()).isEqualTo(429);
         assertThat(get(DemoState.VIEWER_TOKEN, "/v1/group/" + GROUP_ID + "/members").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aGroupAdminWhoIsNoOrgMemberIsListedOnlyWithIncludeGroupAdmins() {
+        String id = simulator.state().addUser(null, "root@example.com", "root", "root@example.com", true).id();
+        simulator.state().addGroupMember(GROUP_ID, id, SimulatorState.GROUP_ADMIN_ROLE);
+
+        assertThat(json(get(ADMIN_TOKEN, "/v1/org/" + PLATFORM_ORG_ID + "/members")).findValuesAsText("email"))
+                .doesNotContain("root@example.com");
+        JsonNode withAdmins = json(get(ADMIN_TOKEN, "/v1/org/" + PLATFORM_ORG_ID + "/members?includeGroupAdmins=true"));
+        assertThat(withAdmins.findValuesAsText("email")).contains("root@example.com")
+                .doesNotContain("ci-bot@example.com");
+    }
+
+    @Test
+    void aCollaboratorsTokenCannotChangeOrRemoveMembers() {
+        String path = "/v1/org/" + PLATFORM_ORG_ID + "/members/update/" + DemoState.BOB_USER_ID;
+        HttpResponse<String> refused = send("PUT", DemoState.VIEWER_TOKEN, path, "application/json",
+                "{\"rolePublicId\":\"" + DemoState.ORG_COLLABORATOR_ROLE_ID + "\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        JsonNode error = json(refused);
+        assertThat(error.get("code").asInt()).isEqualTo(403);
+        assertThat(error.get("error").asText()).isEqualTo(error.get("message").asText());
+        assertThat(java.util.UUID.fromString(header(refused, "x-error-reference"))).isNotNull();
+        assertThat(send("DELETE", DemoState.VIEWER_TOKEN, "/v1/org/" + PLATFORM_ORG_ID + "/members/" + DemoState.BOB_USER_ID,
+                null, null).statusCode()).isEqualTo(403);
+        assertThat(simulator.state().memberRole(PLATFORM_ORG_ID, DemoState.BOB_USER_ID)).map(Role::name).hasValue("Developer");
+    }
+
+    @Test
+    void removingAMember() {
+        String path = "/v1/org/" + PLATFORM_ORG_ID + "/members/" + DemoState.BOB_USER_ID;
+
+        assertThat(send("DELETE", ADMIN_TOKEN, path, null, null).statusCode()).isEqualTo(200);
+        assertThat(simulator.state().memberRole(PLATFORM_ORG_ID, DemoState.BOB_USER_ID)).isEmpty();
+        assertThat(send("DELETE", ADMIN_TOKEN, path, null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void endOfLifeBrownoutsAnswer410() {
+        simulator.config().setV1RoleUpdatesGone(true).setV1ProvisioningGone(true);
+        String path = "/v1/org/" + PLATFORM_ORG_ID + "/members/update/" + ALICE_USER_ID;
+
+        HttpResponse<String> gone = send("PUT", ADMIN_TOKEN, path, "application/json", "{\"rolePublicId\":\"" + DEVELOPER_ROLE_ID + "\"}");
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(json(gone).get("code").asInt()).isEqualTo(410);
+        assertThat(provisionAsAdmin(PLATFORM_ORG_ID, "new@example.com", DEVELOPER_ROLE_ID).statusCode()).isEqualTo(410);
+        assertThat(simulator.state().memberRole(PLATFORM_ORG_ID, ALICE_USER_ID)).map(Role::name).hasValue(Role.ORG_COLLABORATOR);
+
+        simulator.config().setV1RoleUpdatesGone(false);
+        assertThat(send("PUT", ADMIN_TOKEN, path, "application/json", "{\"rolePublicId\":\"" + DEVELOPER_ROLE_ID + "\"}")
+                .statusCode()).isEqualTo(200);
+    }
 }
