@@ -1,7 +1,5 @@
 package io.jenkins.plugins.snykprovisioning.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.engine.Mode;
 import io.jenkins.plugins.snykprovisioning.engine.ProgressListener;
 import io.jenkins.plugins.snykprovisioning.engine.ProgressPrinter;
@@ -13,7 +11,6 @@ import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,11 +215,6 @@ public final class ProvisionCommand implements Callable<Integer> {
         if (orgId == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--org-id is required with --email");
         }
-        ArrayNode single = SnykJson.MAPPER.createArrayNode();
-        ObjectNode user = single.addObject().put("email", users.email);
-        if (userId != null) {
-            user.put("user_id", userId);
-        }
-        return UserSource.ofText("--email " + users.email, single.toString());
+        return UserSource.ofUser("--email " + users.email, users.email, userId);
     }
 }

@@ -2,7 +2,7 @@ package io.jenkins.plugins.snykprovisioning.engine;
 
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.snyk.Membership;
-import io.jenkins.plugins.snykprovisioning.snyk.PendingProvision;
+import io.jenkins.plugins.snykprovisioning.snyk.PendingUser;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import java.util.HashMap;
@@ -23,14 +23,14 @@ final class OrgReads {
     static final int MIN_USERS_TO_LIST_MEMBERS = 10;
 
     private final Map<String, Integer> usersPerOrg;
-    private final SharedRead<String, Map<String, PendingProvision>> pending;
+    private final SharedRead<String, Map<String, PendingUser>> pending;
     private final SharedRead<String, Map<String, Membership>> members;
 
     OrgReads(SnykApi api, Map<String, Integer> usersPerOrg, ProgressListener listener) {
         this.usersPerOrg = usersPerOrg;
         this.pending = new SharedRead<>(org -> {
-            Map<String, PendingProvision> byEmail = new HashMap<>();
-            for (PendingProvision provision : api.provisioning().listPending(org)) {
+            Map<String, PendingUser> byEmail = new HashMap<>();
+            for (PendingUser provision : api.provisioning().listPending(org)) {
                 byEmail.put(provision.email().toLowerCase(Locale.ROOT), provision);
             }
             listener.notice("org " + org + ": " + byEmail.size() + " pending provision(s)");
@@ -58,7 +58,7 @@ final class OrgReads {
         });
     }
 
-    PendingProvision pending(String org, String email) throws TransportException, SnykApiException {
+    PendingUser pending(String org, String email) throws TransportException, SnykApiException {
         return pending.get(org).get(email.toLowerCase(Locale.ROOT));
     }
 

@@ -15,7 +15,7 @@ import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Action;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Change;
 import io.jenkins.plugins.snykprovisioning.snyk.Membership;
 import io.jenkins.plugins.snykprovisioning.snyk.OrgMembershipsClient;
-import io.jenkins.plugins.snykprovisioning.snyk.PendingProvision;
+import io.jenkins.plugins.snykprovisioning.snyk.PendingUser;
 import io.jenkins.plugins.snykprovisioning.snyk.ProvisionClient;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
@@ -43,7 +43,7 @@ final class ProvisionWorkflow extends UserWorkflow {
     @Override
     UserOutcome run(CheckedRow row, RoleCatalog.ResolvedRole role, Activity activity) throws TransportException, SnykApiException {
         activity.is("reading org " + row.orgId());
-        PendingProvision pending = orgs.pending(row.orgId(), row.email());
+        PendingUser pending = orgs.pending(row.orgId(), row.email());
         if (pending != null) {
             return pendingUser(row, role, pending, activity);
         }
@@ -70,7 +70,7 @@ final class ProvisionWorkflow extends UserWorkflow {
             // An earlier attempt of this call may have been answered too late: if the user is
             // pending now, that attempt is what provisioned them.
             activity.is("checking pending provisions of org " + row.orgId());
-            PendingProvision now = findPending(row);
+            PendingUser now = findPending(row);
             if (now != null) {
                 return changed(PROVISIONED, row, new Change(null, null, role.publicId(), null, null, null, true, null, 0,
                         ResultsFormat.pendingAnswer(now)));
@@ -89,7 +89,7 @@ final class ProvisionWorkflow extends UserWorkflow {
         return addToOrg(row, role, inGroup.userId(), membersListed, activity);
     }
 
-    private UserOutcome pendingUser(CheckedRow row, RoleCatalog.ResolvedRole role, PendingProvision pending, Activity activity)
+    private UserOutcome pendingUser(CheckedRow row, RoleCatalog.ResolvedRole role, PendingUser pending, Activity activity)
             throws TransportException, SnykApiException {
         if (RoleCatalog.sameRole(pending.rolePublicId(), role) || RoleCatalog.sameRole(pending.role(), role)) {
             return changed(ALREADY_PROVISIONED, row, new Change(null, null, null, null, null, null, false, null, 0,
@@ -172,8 +172,8 @@ final class ProvisionWorkflow extends UserWorkflow {
         return changed(PROVISIONED, row, provision(role, null, Action.PROVISION));
     }
 
-    private PendingProvision findPending(CheckedRow row) throws TransportException, SnykApiException {
-        for (PendingProvision pending : api.provisioning().listPending(row.orgId())) {
+    private PendingUser findPending(CheckedRow row) throws TransportException, SnykApiException {
+        for (PendingUser pending : api.provisioning().listPending(row.orgId())) {
             if (pending.email().equalsIgnoreCase(row.email())) {
                 return pending;
             }

@@ -10,11 +10,11 @@ import io.jenkins.plugins.snykprovisioning.input.InputLimits;
 import io.jenkins.plugins.snykprovisioning.input.UserSource;
 import io.jenkins.plugins.snykprovisioning.results.PreviousRun;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
-import io.jenkins.plugins.snykprovisioning.snyk.SelfClient;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApiUrl;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
+import io.jenkins.plugins.snykprovisioning.snyk.TokenOwner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +39,7 @@ public final class Provisioning {
     static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
     private final Builder settings;
-    private final SnykApiBase api;
+    private final SnykApiUrl api;
     private final ProvisioningRequest request;
     private final TransportSettings transport;
     private final Object lock = new Object();
@@ -47,7 +47,7 @@ public final class Provisioning {
     private boolean cancelled;
     private boolean started;
 
-    private Provisioning(Builder settings, SnykApiBase api, ProvisioningRequest request, TransportSettings transport) {
+    private Provisioning(Builder settings, SnykApiUrl api, ProvisioningRequest request, TransportSettings transport) {
         this.settings = settings;
         this.api = api;
         this.request = request;
@@ -272,7 +272,7 @@ public final class Provisioning {
          * @throws IOException the file to resume from cannot be read
          */
         public Provisioning build() throws IOException {
-            SnykApiBase api = location();
+            SnykApiUrl api = location();
             requireToken();
             if (users == null) {
                 throw new IllegalArgumentException("No users were given");
@@ -291,8 +291,8 @@ public final class Provisioning {
          * Asks Snyk whose the token is ({@code GET /rest/self}): a cheap check that the API is reachable
          * with it, sent once, without retries.
          */
-        public SelfClient.Self checkConnection() throws TransportException, SnykApiException, IOException {
-            SnykApiBase api = location();
+        public TokenOwner checkConnection() throws TransportException, SnykApiException, IOException {
+            SnykApiUrl api = location();
             requireToken();
             TransportSettings once = transport.withConcurrency(1)
                     .withRetryPolicy(new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO));
@@ -306,9 +306,9 @@ public final class Provisioning {
             return location().toString();
         }
 
-        private SnykApiBase location() {
+        private SnykApiUrl location() {
             SnykRegion.fromId(region);
-            SnykApiBase api = SnykApiBase.resolve(region, apiUrl);
+            SnykApiUrl api = SnykApiUrl.resolve(region, apiUrl);
             SnykApi.checkedVersion(restVersion);
             return api;
         }

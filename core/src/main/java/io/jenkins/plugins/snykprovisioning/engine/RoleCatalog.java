@@ -1,7 +1,7 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
-import io.jenkins.plugins.snykprovisioning.snyk.Role;
+import io.jenkins.plugins.snykprovisioning.snyk.OrgRole;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
@@ -24,8 +24,8 @@ final class RoleCatalog {
     }
 
     private final boolean verified;
-    private final Map<String, Role> byId = new HashMap<>();
-    private final Map<String, Role> byName = new HashMap<>();
+    private final Map<String, OrgRole> byId = new HashMap<>();
+    private final Map<String, OrgRole> byName = new HashMap<>();
     private final Set<String> ambiguousNames = new HashSet<>();
 
     private RoleCatalog(boolean verified) {
@@ -40,9 +40,9 @@ final class RoleCatalog {
         return of(api.roles().list(groupId));
     }
 
-    static RoleCatalog of(List<Role> roles) {
+    static RoleCatalog of(List<OrgRole> roles) {
         RoleCatalog catalog = new RoleCatalog(true);
-        for (Role role : roles) {
+        for (OrgRole role : roles) {
             catalog.byId.put(role.publicId().toLowerCase(Locale.ROOT), role);
             if (role.name() != null && catalog.byName.put(normalize(role.name()), role) != null) {
                 catalog.ambiguousNames.add(normalize(role.name()));
@@ -64,7 +64,7 @@ final class RoleCatalog {
         if (!verified) {
             return SnykIds.isUuid(value) ? new ResolvedRole(value, null) : null;
         }
-        Role role = byId.get(value.toLowerCase(Locale.ROOT));
+        OrgRole role = byId.get(value.toLowerCase(Locale.ROOT));
         if (role == null && !ambiguousNames.contains(normalize(value))) {
             role = byName.get(normalize(value));
         }

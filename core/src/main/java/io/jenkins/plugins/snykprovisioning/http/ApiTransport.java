@@ -114,14 +114,6 @@ public final class ApiTransport implements Closeable {
         return stats;
     }
 
-    public SecretRedactor redactor() {
-        return redactor;
-    }
-
-    public TransportSettings settings() {
-        return settings;
-    }
-
     /** No new request starts after this; waits between retries end at once. */
     public void cancel() {
         cancelled.countDown();

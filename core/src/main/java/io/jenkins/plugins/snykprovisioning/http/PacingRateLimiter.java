@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
  * Spaces requests evenly at a fixed rate instead of letting them burst and then bouncing off
  * Snyk's limiter: any window of the API's limiter then sees at most the configured rate.
  */
-public final class PacingRateLimiter implements RateLimiter {
+final class PacingRateLimiter implements RateLimiter {
 
     /**
      * Requests are paced this much under the limit: sent evenly, they still arrive a few
@@ -24,7 +24,7 @@ public final class PacingRateLimiter implements RateLimiter {
         this.nextSlot = System.nanoTime();
     }
 
-    public void setRate(int requestsPerMinute) {
+    void setRate(int requestsPerMinute) {
         if (requestsPerMinute <= 0) {
             throw new IllegalArgumentException("A rate limit must be positive, got " + requestsPerMinute);
         }
@@ -32,7 +32,7 @@ public final class PacingRateLimiter implements RateLimiter {
         this.intervalNanos = (long) (TimeUnit.MINUTES.toNanos(1) / (requestsPerMinute * HEADROOM));
     }
 
-    public int requestsPerMinute() {
+    int requestsPerMinute() {
         return requestsPerMinute;
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One limiter per token for the whole JVM, so that concurrent runs with the same token (two
  * Jenkins builds, say) share Snyk's per-token budget. Keyed by a digest: the token is not kept.
  */
-public final class RateLimiters {
+final class RateLimiters {
 
     private static final Map<String, PacingRateLimiter> BY_TOKEN = new ConcurrentHashMap<>();
 
@@ -19,7 +19,7 @@ public final class RateLimiters {
     }
 
     /** The shared limiter of {@code token}, set to {@code requestsPerMinute}; 0 or less means none. */
-    public static RateLimiter forToken(String token, int requestsPerMinute) {
+    static RateLimiter forToken(String token, int requestsPerMinute) {
         if (requestsPerMinute <= 0) {
             return RateLimiter.UNLIMITED;
         }

@@ -13,7 +13,7 @@ import java.util.Set;
  * string (escaped, with or without escaped slashes and non-ASCII characters) and URL-encoded, with the
  * hex digits of escapes in either case.
  */
-public final class SecretRedactor {
+final class SecretRedactor {
 
     public static final String MASK = "****";
 
@@ -25,7 +25,7 @@ public final class SecretRedactor {
         this.forms = secret != null && secret.length() >= 4 ? formsOf(secret) : List.of();
     }
 
-    public String redact(String text) {
+    String redact(String text) {
         if (text == null) {
             return text;
         }

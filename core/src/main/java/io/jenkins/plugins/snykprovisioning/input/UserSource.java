@@ -1,5 +1,7 @@
 package io.jenkins.plugins.snykprovisioning.input;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,5 +55,14 @@ public interface UserSource {
                 return new ByteArrayInputStream(bytes);
             }
         };
+    }
+
+    /** One user given on a command line, as a one-row file named {@code name}; {@code userId} may be null. */
+    static UserSource ofUser(String name, String email, String userId) {
+        ObjectNode user = SnykJson.MAPPER.createObjectNode().put("email", email);
+        if (userId != null) {
+            user.put("user_id", userId);
+        }
+        return ofText(name, SnykJson.MAPPER.createArrayNode().add(user).toString());
     }
 }

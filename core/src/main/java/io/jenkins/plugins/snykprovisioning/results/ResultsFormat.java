@@ -12,7 +12,7 @@ import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Action;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Change;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Failure;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Subject;
-import io.jenkins.plugins.snykprovisioning.snyk.PendingProvision;
+import io.jenkins.plugins.snykprovisioning.snyk.PendingUser;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -250,7 +250,7 @@ public final class ResultsFormat {
     }
 
     /** A pending provision as a change's answer shows it: the fields of Snyk's pending-provision list. */
-    public static ObjectNode pendingAnswer(PendingProvision pending) {
+    public static ObjectNode pendingAnswer(PendingUser pending) {
         return SnykJson.MAPPER.createObjectNode().put("email", pending.email()).put("role", pending.role())
                 .put("rolePublicId", pending.rolePublicId()).put("created", pending.created());
     }

@@ -8,14 +8,14 @@ import java.util.function.Consumer;
 /** REST {@code /groups/{groupId}/memberships}: finding existing platform users of a group. */
 public final class GroupMembershipsClient {
 
-    private final SnykEndpoint endpoint;
+    private final SnykCalls calls;
 
-    GroupMembershipsClient(SnykEndpoint endpoint) {
-        this.endpoint = endpoint;
+    GroupMembershipsClient(SnykCalls calls) {
+        this.calls = calls;
     }
 
     private MembershipCollection of(String groupId) {
-        return new MembershipCollection(endpoint, "/groups/" + SnykEndpoint.id("group", groupId) + "/memberships");
+        return new MembershipCollection(calls, "/groups/" + SnykCalls.id("group", groupId) + "/memberships");
     }
 
     /** The group member with this email (exact, case-insensitive), if any. */

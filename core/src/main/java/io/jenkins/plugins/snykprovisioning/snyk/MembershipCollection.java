@@ -8,11 +8,11 @@ import java.util.function.Consumer;
 /** Reading a REST memberships collection ({@code /orgs/{id}/memberships} or {@code /groups/{id}/memberships}). */
 final class MembershipCollection {
 
-    private final SnykEndpoint endpoint;
+    private final SnykCalls calls;
     private final String path;
 
-    MembershipCollection(SnykEndpoint endpoint, String path) {
-        this.endpoint = endpoint;
+    MembershipCollection(SnykCalls calls, String path) {
+        this.calls = calls;
         this.path = path;
     }
 
@@ -22,7 +22,7 @@ final class MembershipCollection {
      */
     List<Membership> byEmail(String email) throws TransportException, SnykApiException {
         List<Membership> found = new ArrayList<>();
-        endpoint.forEachItem(endpoint.rest(path, "&email=" + SnykEndpoint.query(email) + "&limit=" + SnykEndpoint.PAGE_LIMIT),
+        calls.forEachItem(calls.rest(path, "&email=" + SnykCalls.query(email) + "&limit=" + SnykCalls.PAGE_LIMIT),
                 Integer.MAX_VALUE, item -> {
                     Membership membership = Membership.fromResource(item);
                     if (email.equalsIgnoreCase(membership.email())) {
@@ -34,7 +34,7 @@ final class MembershipCollection {
 
     /** Every membership, up to {@code maxPages} pages of 100; true when the list was read to its end. */
     boolean forEach(int maxPages, Consumer<Membership> visitor) throws TransportException, SnykApiException {
-        return endpoint.forEachItem(endpoint.rest(path, "&limit=" + SnykEndpoint.PAGE_LIMIT), maxPages,
+        return calls.forEachItem(calls.rest(path, "&limit=" + SnykCalls.PAGE_LIMIT), maxPages,
                 item -> visitor.accept(Membership.fromResource(item)));
     }
 }

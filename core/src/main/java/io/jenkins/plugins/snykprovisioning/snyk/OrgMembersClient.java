@@ -10,17 +10,17 @@ import io.jenkins.plugins.snykprovisioning.http.TransportException;
  */
 public final class OrgMembersClient {
 
-    private final SnykEndpoint endpoint;
+    private final SnykCalls calls;
 
-    OrgMembersClient(SnykEndpoint endpoint) {
-        this.endpoint = endpoint;
+    OrgMembersClient(SnykCalls calls) {
+        this.calls = calls;
     }
 
     /** Sets the member's role; a refusal, 410 Gone included, is the API's error. */
     public void updateRole(String orgId, String userId, String rolePublicId) throws TransportException, SnykApiException {
         String body = SnykJson.MAPPER.createObjectNode().put("rolePublicId", SnykIds.require("role", rolePublicId)).toString();
-        SnykEndpoint.Answer answer = endpoint.call(ApiRequest.write("PUT",
-                endpoint.v1("/org/" + SnykEndpoint.id("org", orgId) + "/members/update/" + SnykEndpoint.id("user", userId)),
+        SnykCalls.Answer answer = calls.call(ApiRequest.write("PUT",
+                calls.v1("/org/" + SnykCalls.id("org", orgId) + "/members/update/" + SnykCalls.id("user", userId)),
                 body, ApiRequest.JSON));
         if (!answer.successful()) {
             throw answer.error();

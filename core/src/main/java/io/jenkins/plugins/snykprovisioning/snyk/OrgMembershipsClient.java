@@ -14,10 +14,10 @@ import java.util.function.Consumer;
  */
 public final class OrgMembershipsClient {
 
-    private final SnykEndpoint endpoint;
+    private final SnykCalls calls;
 
-    OrgMembershipsClient(SnykEndpoint endpoint) {
-        this.endpoint = endpoint;
+    OrgMembershipsClient(SnykCalls calls) {
+        this.calls = calls;
     }
 
     /** What creating a membership came to. */
@@ -33,11 +33,11 @@ public final class OrgMembershipsClient {
     }
 
     private static String collection(String orgId) {
-        return "/orgs/" + SnykEndpoint.id("org", orgId) + "/memberships";
+        return "/orgs/" + SnykCalls.id("org", orgId) + "/memberships";
     }
 
     private MembershipCollection of(String orgId) {
-        return new MembershipCollection(endpoint, collection(orgId));
+        return new MembershipCollection(calls, collection(orgId));
     }
 
     public Optional<Membership> findByEmail(String orgId, String email) throws TransportException, SnykApiException {
@@ -58,7 +58,7 @@ public final class OrgMembershipsClient {
         ObjectNode body = SnykJson.MAPPER.createObjectNode();
         ObjectNode data = body.putObject("data").put("type", "org_membership");
         data.set("relationships", relationships);
-        SnykEndpoint.Answer answer = endpoint.call(ApiRequest.write("POST", endpoint.rest(collection(orgId), ""),
+        SnykCalls.Answer answer = calls.call(ApiRequest.write("POST", calls.rest(collection(orgId), ""),
                 body.toString(), ApiRequest.JSON_API));
         if (answer.successful()) {
             JsonNode json = answer.json();
@@ -83,20 +83,20 @@ public final class OrgMembershipsClient {
         ObjectNode data = body.putObject("data").put("type", "org_membership").put("id", SnykIds.require("membership", membershipId));
         data.putObject("relationships").putObject("role").putObject("data").put("id", SnykIds.require("role", roleId))
                 .put("type", "org_role");
-        succeed(ApiRequest.write("PATCH", endpoint.rest(member(orgId, membershipId), ""), body.toString(), ApiRequest.JSON_API));
+        succeed(ApiRequest.write("PATCH", calls.rest(member(orgId, membershipId), ""), body.toString(), ApiRequest.JSON_API));
     }
 
     /** Removes the membership: the user leaves the org. */
     public void delete(String orgId, String membershipId) throws TransportException, SnykApiException {
-        succeed(ApiRequest.write("DELETE", endpoint.rest(member(orgId, membershipId), ""), null, null));
+        succeed(ApiRequest.write("DELETE", calls.rest(member(orgId, membershipId), ""), null, null));
     }
 
     private static String member(String orgId, String membershipId) {
-        return collection(orgId) + "/" + SnykEndpoint.id("membership", membershipId);
+        return collection(orgId) + "/" + SnykCalls.id("membership", membershipId);
     }
 
     private void succeed(ApiRequest request) throws TransportException, SnykApiException {
-        SnykEndpoint.Answer answer = endpoint.call(request);
+        SnykCalls.Answer answer = calls.call(request);
         if (!answer.successful()) {
             throw answer.error();
         }

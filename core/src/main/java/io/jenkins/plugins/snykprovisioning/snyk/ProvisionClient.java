@@ -18,10 +18,10 @@ public final class ProvisionClient {
     /** Snyk's end-of-life brownouts of V1 endpoints answer 410 Gone. */
     static final int GONE = 410;
 
-    private final SnykEndpoint endpoint;
+    private final SnykCalls calls;
 
-    ProvisionClient(SnykEndpoint endpoint) {
-        this.endpoint = endpoint;
+    ProvisionClient(SnykCalls calls) {
+        this.calls = calls;
     }
 
     /** What a provision call came to. */
@@ -46,13 +46,13 @@ public final class ProvisionClient {
      * that gives fewer than asked per page is still read to its end, one that ignores {@code page}
      * is read once.
      */
-    public List<PendingProvision> listPending(String orgId) throws TransportException, SnykApiException {
-        String path = "/org/" + SnykEndpoint.id("org", orgId) + "/provision?perPage=" + PENDING_PER_PAGE + "&page=";
-        List<PendingProvision> pending = new ArrayList<>();
+    public List<PendingUser> listPending(String orgId) throws TransportException, SnykApiException {
+        String path = "/org/" + SnykCalls.id("org", orgId) + "/provision?perPage=" + PENDING_PER_PAGE + "&page=";
+        List<PendingUser> pending = new ArrayList<>();
         int longest = 0;
         JsonNode previous = null;
         for (int page = 1; page <= MAX_PENDING_PAGES; page++) {
-            JsonNode json = endpoint.read(endpoint.v1(path + page));
+            JsonNode json = calls.read(calls.v1(path + page));
             if (!json.isArray()) {
                 throw new TransportException("GET " + path + page + ": the answer is not a list", 1, false);
             }
@@ -64,7 +64,7 @@ public final class ProvisionClient {
             for (JsonNode item : json) {
                 String email = SnykJson.text(item, "email");
                 if (email != null) {
-                    pending.add(new PendingProvision(email, SnykJson.text(item, "role"), SnykJson.text(item, "rolePublicId"),
+                    pending.add(new PendingUser(email, SnykJson.text(item, "role"), SnykJson.text(item, "rolePublicId"),
                             SnykJson.text(item, "created")));
                 }
             }
@@ -80,8 +80,8 @@ public final class ProvisionClient {
     public Result provision(String orgId, String email, String rolePublicId) throws TransportException, SnykApiException {
         ObjectNode body = SnykJson.MAPPER.createObjectNode().put("email", email)
                 .put("rolePublicId", SnykIds.require("role", rolePublicId));
-        SnykEndpoint.Answer answer = endpoint.call(ApiRequest.write("POST",
-                endpoint.v1("/org/" + SnykEndpoint.id("org", orgId) + "/provision"), body.toString(), ApiRequest.JSON));
+        SnykCalls.Answer answer = calls.call(ApiRequest.write("POST",
+                calls.v1("/org/" + SnykCalls.id("org", orgId) + "/provision"), body.toString(), ApiRequest.JSON));
         if (answer.successful()) {
             return new Provisioned(answer.json());
         }
@@ -98,8 +98,8 @@ public final class ProvisionClient {
     }
 
     public void deletePending(String orgId, String email) throws TransportException, SnykApiException {
-        SnykEndpoint.Answer answer = endpoint.call(ApiRequest.write("DELETE",
-                endpoint.v1("/org/" + SnykEndpoint.id("org", orgId) + "/provision?email=" + SnykEndpoint.query(email)), null, null));
+        SnykCalls.Answer answer = calls.call(ApiRequest.write("DELETE",
+                calls.v1("/org/" + SnykCalls.id("org", orgId) + "/provision?email=" + SnykCalls.query(email)), null, null));
         if (!answer.successful()) {
             throw answer.error();
         }

@@ -8,19 +8,19 @@ import java.util.List;
 /** {@code GET /v1/group/{groupId}/roles}: the org roles a group offers. */
 public final class RolesClient {
 
-    private final SnykEndpoint endpoint;
+    private final SnykCalls calls;
 
-    RolesClient(SnykEndpoint endpoint) {
-        this.endpoint = endpoint;
+    RolesClient(SnykCalls calls) {
+        this.calls = calls;
     }
 
-    public List<Role> list(String groupId) throws TransportException, SnykApiException {
-        JsonNode json = endpoint.read(endpoint.v1("/group/" + SnykEndpoint.id("group", groupId) + "/roles"));
-        List<Role> roles = new ArrayList<>();
+    public List<OrgRole> list(String groupId) throws TransportException, SnykApiException {
+        JsonNode json = calls.read(calls.v1("/group/" + SnykCalls.id("group", groupId) + "/roles"));
+        List<OrgRole> roles = new ArrayList<>();
         for (JsonNode role : json) {
             String publicId = SnykJson.text(role, "publicId");
             if (publicId != null) {
-                roles.add(new Role(publicId, SnykJson.text(role, "name"), SnykJson.text(role, "description"),
+                roles.add(new OrgRole(publicId, SnykJson.text(role, "name"), SnykJson.text(role, "description"),
                         role.path("customRole").asBoolean(false)));
             }
         }

@@ -19,15 +19,15 @@ public final class SnykApi implements Closeable {
     private final SelfClient self;
     private final RoleUpdates roleUpdates;
 
-    public SnykApi(SnykApiBase base, String restVersion, ApiTransport transport) {
-        SnykEndpoint endpoint = new SnykEndpoint(base, checkedVersion(restVersion), transport);
+    public SnykApi(SnykApiUrl base, String restVersion, ApiTransport transport) {
+        SnykCalls calls = new SnykCalls(base, checkedVersion(restVersion), transport);
         this.transport = transport;
-        this.roles = new RolesClient(endpoint);
-        this.provisioning = new ProvisionClient(endpoint);
-        this.orgMembers = new OrgMembersClient(endpoint);
-        this.orgMemberships = new OrgMembershipsClient(endpoint);
-        this.groupMemberships = new GroupMembershipsClient(endpoint);
-        this.self = new SelfClient(endpoint);
+        this.roles = new RolesClient(calls);
+        this.provisioning = new ProvisionClient(calls);
+        this.orgMembers = new OrgMembersClient(calls);
+        this.orgMemberships = new OrgMembershipsClient(calls);
+        this.groupMemberships = new GroupMembershipsClient(calls);
+        this.self = new SelfClient(calls);
         this.roleUpdates = new RoleUpdates(orgMembers, orgMemberships);
     }
 

@@ -28,12 +28,12 @@ public class SnykApiException extends Exception {
 
     /** Reads Snyk's V1 or REST error body. */
     public static SnykApiException from(ApiResponse response) {
-        ApiError error = ApiError.parse(response.body());
+        ErrorBody error = ErrorBody.parse(response.body());
         return new SnykApiException(response.status(), error.message(), classify(response.status(), error),
                 error.code(), response.requestId());
     }
 
-    static String classify(int status, ApiError error) {
+    static String classify(int status, ErrorBody error) {
         String text = error.message() == null ? "" : error.message().toLowerCase(Locale.ROOT);
         if (SSO_CONNECTION_CODE.equals(error.code()) || (status == 400 && text.contains("sso"))) {
             return "sso_error";

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Action;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Change;
-import io.jenkins.plugins.snykprovisioning.snyk.PendingProvision;
+import io.jenkins.plugins.snykprovisioning.snyk.PendingUser;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class ResultsGoldenTest {
     private static final String ROLE = "30000000-0000-4000-8000-000000000001";
 
     private static ObjectNode pending(String email) {
-        return ResultsFormat.pendingAnswer(new PendingProvision(email, "Developer", ROLE, "2026-11-23T20:33:07.968Z"));
+        return ResultsFormat.pendingAnswer(new PendingUser(email, "Developer", ROLE, "2026-11-23T20:33:07.968Z"));
     }
 
     private static Change answer(JsonNode answer) {

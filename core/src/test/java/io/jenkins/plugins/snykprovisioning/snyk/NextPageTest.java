@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class NextPageTest {
 
     private final ApiTransport transport = new ApiTransport("test-token", TransportSettings.defaults(), null);
-    private final SnykEndpoint endpoint = new SnykEndpoint(SnykApiBase.parse("https://api.eu.snyk.io"), "2025-11-05", transport);
+    private final SnykCalls calls = new SnykCalls(SnykApiUrl.parse("https://api.eu.snyk.io"), "2025-11-05", transport);
 
     @AfterEach
     void close() throws Exception {
@@ -27,27 +27,27 @@ class NextPageTest {
 
     @Test
     void followsEveryFormOfNextLink() throws Exception {
-        assertThat(endpoint.nextPage(json("\"https://api.eu.snyk.io/rest/orgs/o/memberships?version=2025-11-05&limit=100&starting_after=x\"")))
+        assertThat(calls.nextPage(json("\"https://api.eu.snyk.io/rest/orgs/o/memberships?version=2025-11-05&limit=100&starting_after=x\"")))
                 .isEqualTo(URI.create("https://api.eu.snyk.io/rest/orgs/o/memberships?version=2025-11-05&limit=100&starting_after=x"));
-        assertThat(endpoint.nextPage(json("\"/rest/orgs/o/memberships?limit=100&version=2025-11-05&starting_after=x\"")))
+        assertThat(calls.nextPage(json("\"/rest/orgs/o/memberships?limit=100&version=2025-11-05&starting_after=x\"")))
                 .isEqualTo(URI.create("https://api.eu.snyk.io/rest/orgs/o/memberships?limit=100&version=2025-11-05&starting_after=x"));
-        assertThat(endpoint.nextPage(json("\"/orgs/o/memberships?starting_after=x\"")))
+        assertThat(calls.nextPage(json("\"/orgs/o/memberships?starting_after=x\"")))
                 .isEqualTo(URI.create("https://api.eu.snyk.io/rest/orgs/o/memberships?starting_after=x&version=2025-11-05"));
-        assertThat(endpoint.nextPage(json("{\"href\": \"/rest/groups/g/memberships?version=2025-11-05&starting_after=y\"}")))
+        assertThat(calls.nextPage(json("{\"href\": \"/rest/groups/g/memberships?version=2025-11-05&starting_after=y\"}")))
                 .isEqualTo(URI.create("https://api.eu.snyk.io/rest/groups/g/memberships?version=2025-11-05&starting_after=y"));
     }
 
     @Test
     void noLinkMeansLastPage() throws Exception {
-        assertThat(endpoint.nextPage(null)).isNull();
-        assertThat(endpoint.nextPage(json("null"))).isNull();
-        assertThat(endpoint.nextPage(json("\"\""))).isNull();
-        assertThat(endpoint.nextPage(json("{}"))).isNull();
+        assertThat(calls.nextPage(null)).isNull();
+        assertThat(calls.nextPage(json("null"))).isNull();
+        assertThat(calls.nextPage(json("\"\""))).isNull();
+        assertThat(calls.nextPage(json("{}"))).isNull();
     }
 
     @Test
     void refusesToFollowALinkToAnotherHost() {
-        assertThatThrownBy(() -> endpoint.nextPage(json("\"https://collector.example.com/rest/orgs?version=1\"")))
+        assertThatThrownBy(() -> calls.nextPage(json("\"https://collector.example.com/rest/orgs?version=1\"")))
                 .isInstanceOf(TransportException.class)
                 .hasMessageContaining("another host (collector.example.com)");
     }

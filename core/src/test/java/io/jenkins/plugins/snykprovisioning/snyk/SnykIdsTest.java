@@ -29,7 +29,7 @@ class SnykIdsTest {
     @Test
     void noClientPutsANonUuidInAUrlOrBody() throws Exception {
         // The transport points at an address nothing listens on: a request that got past the check would fail differently.
-        try (SnykApi api = new SnykApi(SnykApiBase.parse("http://127.0.0.1:9"), null,
+        try (SnykApi api = new SnykApi(SnykApiUrl.parse("http://127.0.0.1:9"), null,
                 new ApiTransport("t", TransportSettings.defaults(), null))) {
             assertThatThrownBy(() -> api.provisioning().listPending("..")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("the org id '..'");
@@ -45,10 +45,10 @@ class SnykIdsTest {
     @Test
     void aNextLinkWithDotSegmentsIsNotFollowed() throws Exception {
         try (ApiTransport transport = new ApiTransport("t", TransportSettings.defaults(), null)) {
-            SnykEndpoint endpoint = new SnykEndpoint(SnykApiBase.parse("https://api.snyk.io"), "2025-11-05", transport);
+            SnykCalls calls = new SnykCalls(SnykApiUrl.parse("https://api.snyk.io"), "2025-11-05", transport);
             for (String link : List.of("\"/orgs/" + ORG + "/../../v1/group/x/members?starting_after=a\"",
                     "\"/rest/orgs/%2E%2e/memberships?starting_after=a\"", "\"https://api.snyk.io/rest/./self\"")) {
-                assertThatThrownBy(() -> endpoint.nextPage(SnykJson.MAPPER.readTree(link))).as(link)
+                assertThatThrownBy(() -> calls.nextPage(SnykJson.MAPPER.readTree(link))).as(link)
                         .isInstanceOf(TransportException.class).hasMessageContaining("'.' or '..'");
             }
         }

@@ -8,7 +8,6 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.snykprovisioning.engine.Mode;
 import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
-import io.jenkins.plugins.snykprovisioning.snyk.SelfClient;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
 import java.io.IOException;
@@ -123,14 +122,9 @@ final class ProvisioningForm {
             return FormValidation.error(e.getMessage());
         }
         try {
-            return FormValidation.ok(Messages.ProvisioningForm_Connected(api, describe(connection.checkConnection())));
+            return FormValidation.ok(Messages.ProvisioningForm_Connected(api, connection.checkConnection().describe()));
         } catch (SnykApiException | IOException e) {
             return FormValidation.error(Messages.ProvisioningForm_ConnectionFailed(api, e.getMessage()));
         }
-    }
-
-    private static String describe(SelfClient.Self self) {
-        String name = self.name() != null ? self.name() : self.username() != null ? self.username() : self.id();
-        return self.email() == null || self.email().equals(name) ? String.valueOf(name) : name + " <" + self.email() + ">";
     }
 }

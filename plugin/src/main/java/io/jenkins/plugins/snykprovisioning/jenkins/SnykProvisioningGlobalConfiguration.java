@@ -5,7 +5,7 @@ import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApiBase;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykApiUrl;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
@@ -67,7 +67,7 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
     public void setApiUrl(String apiUrl) {
         String trimmed = apiUrl == null || apiUrl.isBlank() ? null : apiUrl.trim();
         if (trimmed != null) {
-            SnykApiBase.parse(trimmed);
+            SnykApiUrl.parse(trimmed);
         }
         this.apiUrl = trimmed;
         save();
@@ -141,7 +141,7 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
             return FormValidation.ok();
         }
         try {
-            SnykApiBase.parse(value);
+            SnykApiUrl.parse(value);
             return FormValidation.ok();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());

@@ -21,24 +21,24 @@ final class AdminApi {
         this.state = state;
         this.config = config;
         this.requestLog = requestLog;
-        router.add("GET", PREFIX + "/state", request -> ApiResponse.json(200, state.snapshot().withRedactedTokens()));
+        router.add("GET", PREFIX + "/state", request -> Reply.json(200, state.snapshot().withRedactedTokens()));
         router.add("PUT", PREFIX + "/state", this::replaceState);
-        router.add("GET", PREFIX + "/config", request -> ApiResponse.json(200, config));
+        router.add("GET", PREFIX + "/config", request -> Reply.json(200, config));
         router.add("POST", PREFIX + "/config", this::updateConfig);
         router.add("GET", PREFIX + "/requests", this::requests);
         router.add("DELETE", PREFIX + "/requests", request -> {
             requestLog.clear();
-            return ApiResponse.empty(204);
+            return Reply.empty(204);
         });
         router.add("POST", PREFIX + "/login", this::firstLogin);
-        router.add("GET", PREFIX + "/violations", request -> ApiResponse.json(200, violations.entries()));
+        router.add("GET", PREFIX + "/violations", request -> Reply.json(200, violations.entries()));
     }
 
     static boolean owns(String path) {
         return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
     }
 
-    ApiResponse handle(ApiCall call) {
+    Reply handle(ApiCall call) {
         try {
             return ApiFamily.V1.finish(router.dispatch(call, null));
         } catch (ApiError e) {
@@ -48,35 +48,35 @@ final class AdminApi {
         }
     }
 
-    private ApiResponse replaceState(ApiRequest request) {
+    private Reply replaceState(RoutedRequest request) {
         state.replaceWith(Json.read(request.body(), StateSnapshot.class));
-        return ApiResponse.empty(204);
+        return Reply.empty(204);
     }
 
     /** Changes only the properties present in the JSON body and answers the whole configuration. */
-    private ApiResponse updateConfig(ApiRequest request) {
+    private Reply updateConfig(RoutedRequest request) {
         try {
             Json.MAPPER.readerForUpdating(config).readValue(request.body());
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("Invalid configuration: " + e.getOriginalMessage());
         }
-        return ApiResponse.json(200, config);
+        return Reply.json(200, config);
     }
 
-    private ApiResponse requests(ApiRequest request) {
+    private Reply requests(RoutedRequest request) {
         String since = request.query("since");
         try {
-            return ApiResponse.json(200, since == null ? requestLog.entries() : requestLog.since(Long.parseLong(since)));
+            return Reply.json(200, since == null ? requestLog.entries() : requestLog.since(Long.parseLong(since)));
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("since must be a sequence number");
         }
     }
 
-    private ApiResponse firstLogin(ApiRequest request) {
+    private Reply firstLogin(RoutedRequest request) {
         String email = request.query("email");
         if (email == null || email.isBlank()) {
             throw ApiError.badRequest("The email query parameter is required");
         }
-        return ApiResponse.json(200, state.simulateFirstLogin(email));
+        return Reply.json(200, state.simulateFirstLogin(email));
     }
 }

@@ -17,14 +17,14 @@ enum ApiFamily {
      */
     V1("application/json; charset=utf-8") {
         @Override
-        ApiResponse errorResponse(ApiError error, String message) {
+        Reply errorResponse(ApiError error, String message) {
             Object code = error.code() != null ? error.code() : error.status();
-            return ApiResponse.json(error.status(), obj("code", code, "message", message, "error", message))
+            return Reply.json(error.status(), obj("code", code, "message", message, "error", message))
                     .withHeader("x-error-reference", UUID.randomUUID().toString());
         }
 
         @Override
-        ApiResponse finish(ApiResponse response) {
+        Reply finish(Reply response) {
             return withDefaultContentType(response);
         }
     },
@@ -32,7 +32,7 @@ enum ApiFamily {
     /** JSON:API errors, and a {@code snyk-request-id} header on every answer. */
     REST("application/vnd.api+json") {
         @Override
-        ApiResponse errorResponse(ApiError error, String message) {
+        Reply errorResponse(ApiError error, String message) {
             Map<String, Object> item = obj("id", UUID.randomUUID().toString(), "status", String.valueOf(error.status()),
                     "title", reason(error.status()), "detail", message);
             if (error.code() != null) {
@@ -43,11 +43,11 @@ enum ApiFamily {
             } else if (error.sourcePointer() != null) {
                 item.put("source", obj("pointer", error.sourcePointer()));
             }
-            return ApiResponse.json(error.status(), obj("jsonapi", JsonApi.VERSION, "errors", List.of(item)));
+            return Reply.json(error.status(), obj("jsonapi", JsonApi.VERSION, "errors", List.of(item)));
         }
 
         @Override
-        ApiResponse finish(ApiResponse response) {
+        Reply finish(Reply response) {
             return withDefaultContentType(response).withHeader("snyk-request-id", UUID.randomUUID().toString());
         }
     };
@@ -70,20 +70,20 @@ enum ApiFamily {
     }
 
     /** The error in this family's shape, with {@code message} as its text and the error's headers. */
-    final ApiResponse error(ApiError error, String message) {
-        ApiResponse response = errorResponse(error, message);
+    final Reply error(ApiError error, String message) {
+        Reply response = errorResponse(error, message);
         for (Map.Entry<String, String> header : error.headers().entrySet()) {
             response = response.withHeader(header.getKey(), header.getValue());
         }
         return finish(response);
     }
 
-    abstract ApiResponse errorResponse(ApiError error, String message);
+    abstract Reply errorResponse(ApiError error, String message);
 
     /** Adds what every answer of the family carries. */
-    abstract ApiResponse finish(ApiResponse response);
+    abstract Reply finish(Reply response);
 
-    ApiResponse withDefaultContentType(ApiResponse response) {
+    Reply withDefaultContentType(Reply response) {
         return response.contentType() == null && response.hasBody() ? response.withContentType(contentType) : response;
     }
 

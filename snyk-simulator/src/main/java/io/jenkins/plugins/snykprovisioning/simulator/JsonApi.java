@@ -30,18 +30,18 @@ final class JsonApi {
         this.baseUrl = baseUrl;
     }
 
-    static ApiResponse document(int status, Object data) {
-        return ApiResponse.json(status, obj("jsonapi", VERSION, "data", data));
+    static Reply document(int status, Object data) {
+        return Reply.json(status, obj("jsonapi", VERSION, "data", data));
     }
 
     /** A 201 for a created resource, with the {@code location} header the spec declares. */
-    ApiResponse created(String path, String id, Object data) {
-        return ApiResponse.json(201, obj("jsonapi", VERSION, "data", data, "links", obj("self", path + "/" + id)))
+    Reply created(String path, String id, Object data) {
+        return Reply.json(201, obj("jsonapi", VERSION, "data", data, "links", obj("self", path + "/" + id)))
                 .withHeader("location", baseUrl.get() + "/rest" + path + "/" + id);
     }
 
     /** The {@code data} object of a request body (its shape was checked against the spec, unless lenient). */
-    static JsonNode data(ApiRequest request) {
+    static JsonNode data(RoutedRequest request) {
         JsonNode data = Json.requestObject(request.body()).path("data");
         if (!data.isObject()) {
             throw ApiError.badRequest("The request body must have a data object").atPointer("/data");
@@ -63,7 +63,7 @@ final class JsonApi {
      * One page of {@code all}: after {@code starting_after}, or the last {@code limit} before
      * {@code ending_before}, with {@code links.next} when more follow.
      */
-    <T> ApiResponse page(ApiRequest request, String path, List<T> all, Function<T, String> idOf,
+    <T> Reply page(RoutedRequest request, String path, List<T> all, Function<T, String> idOf,
             Function<T, Map<String, Object>> render, Map<String, Object> meta) {
         int limit = limit(request.query("limit"));
         int from = 0;
@@ -87,7 +87,7 @@ final class JsonApi {
         if (meta != null) {
             body.put("meta", meta);
         }
-        return ApiResponse.json(200, body);
+        return Reply.json(200, body);
     }
 
     private static int limit(String text) {
@@ -120,7 +120,7 @@ final class JsonApi {
         throw ApiError.badRequest(parameter + " '" + cursor + "' does not point at an item of this list").atParameter(parameter);
     }
 
-    private Object nextLink(ApiRequest request, String path, String lastId) {
+    private Object nextLink(RoutedRequest request, String path, String lastId) {
         StringBuilder link = new StringBuilder(path);
         char separator = '?';
         for (Map.Entry<String, String> parameter : request.call().query().entrySet()) {

@@ -29,7 +29,7 @@ final class RequestHandler implements HttpHandler {
     private static final List<Fault> AFTER_HANDLING = List.of(Fault.CONNECTION_RESET, Fault.SLOW_RESPONSE, Fault.MALFORMED_BODY);
 
     /** How far a request got before its answer was decided. */
-    private record Outcome(ApiResponse response, Fault fault, String tokenLabel, boolean handled) {
+    private record Outcome(Reply response, Fault fault, String tokenLabel, boolean handled) {
     }
 
     private final SimulatorState state;
@@ -65,7 +65,7 @@ final class RequestHandler implements HttpHandler {
                 return;
             }
             Outcome outcome = serve(call);
-            ApiResponse response = outcome.response();
+            Reply response = outcome.response();
             Fault fault = outcome.fault();
             if (outcome.handled()) {
                 Fault planned = config.plannedFaults().take(call.method(), call.path(), AFTER_HANDLING);
@@ -121,7 +121,7 @@ final class RequestHandler implements HttpHandler {
             return new Outcome(serverError(family), Fault.SERVER_ERROR, token.label(), false);
         }
         RestContract.ServedVersion served = null;
-        ApiResponse response;
+        Reply response;
         try {
             if (operation != null) {
                 served = served(operation, call);
@@ -161,8 +161,8 @@ final class RequestHandler implements HttpHandler {
      * Adds the {@code snyk-version-*} headers to a REST answer and, when asked, records where the
      * answer departs from the spec.
      */
-    private ApiResponse checked(RestContract.Operation operation, ApiCall call, RestContract.ServedVersion served,
-            ApiResponse response) {
+    private Reply checked(RestContract.Operation operation, ApiCall call, RestContract.ServedVersion served,
+            Reply response) {
         if (ApiFamily.of(call.path()) != ApiFamily.REST) {
             return response;
         }
@@ -194,7 +194,7 @@ final class RequestHandler implements HttpHandler {
     }
 
     /** With {@code echoTokenInErrors}, 4xx texts repeat the Authorization header, as a careless server might. */
-    private ApiResponse error(ApiFamily family, ApiError error, ApiCall call) {
+    private Reply error(ApiFamily family, ApiError error, ApiCall call) {
         String message = error.getMessage();
         if (config.isEchoTokenInErrors() && error.status() < 500 && call.authorization() != null) {
             message += " (Authorization: " + call.authorization() + ")";
@@ -203,20 +203,20 @@ final class RequestHandler implements HttpHandler {
     }
 
     /** 500 and 503 come from Snyk in its JSON shape; 502 and 504 from a proxy, as an HTML page. */
-    private static ApiResponse serverError(ApiFamily family) {
+    private static Reply serverError(ApiFamily family) {
         int status = SERVER_ERROR_STATUSES[ThreadLocalRandom.current().nextInt(SERVER_ERROR_STATUSES.length)];
         if (status == 500 || status == 503) {
             String message = status == 500 ? "Internal server error" : "Service temporarily unavailable";
             return family.error(new ApiError(status, message), message);
         }
         String title = status + " " + ApiFamily.reason(status);
-        return new ApiResponse(status, "text/html",
+        return new Reply(status, "text/html",
                 "<html><head><title>" + title + "</title></head><body><center><h1>" + title
                         + "</h1></center><hr><center>nginx</center></body></html>\n",
                 Map.of());
     }
 
-    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
+    private static void send(HttpExchange exchange, Reply response) throws IOException {
         response.headers().forEach(exchange.getResponseHeaders()::set);
         byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
         if (body.length == 0) {

@@ -89,18 +89,18 @@ final class RestApi {
     }
 
     /** A service-account token describes itself as {@code service_account}, with a name only. */
-    private ApiResponse self(ApiRequest request) {
+    private Reply self(RoutedRequest request) {
         User user = state.read(() -> state.userById(request.token().userId()));
         Map<String, Object> data = request.token().type() == TokenType.SERVICE_ACCOUNT
                 ? obj("id", user.id(), "type", "service_account", "attributes", obj("name", user.name()))
                 : obj("id", user.id(), "type", "user", "attributes", obj("name", user.name(), "username", user.username(),
                         "email", user.email(), "avatar_url", "https://avatars.invalid/" + user.id()));
-        return ApiResponse.json(200, obj("jsonapi", JsonApi.VERSION, "data", data, "links", obj("self", "/self")));
+        return Reply.json(200, obj("jsonapi", JsonApi.VERSION, "data", data, "links", obj("self", "/self")));
     }
 
     // ---- org memberships --------------------------------------------------------------------
 
-    private ApiResponse orgMemberships(ApiRequest request) {
+    private Reply orgMemberships(RoutedRequest request) {
         return state.read(() -> {
             OrgState org = Access.org(state, request.token(), request.param("orgId"));
             Container container = Container.of(org);
@@ -110,7 +110,7 @@ final class RestApi {
     }
 
     /** Adds an existing platform user to the org; an existing membership is a 409. */
-    private ApiResponse createOrgMembership(ApiRequest request) {
+    private Reply createOrgMembership(RoutedRequest request) {
         JsonNode data = JsonApi.data(request);
         String userId = JsonApi.relationshipId(data, "user");
         String roleId = JsonApi.relationshipId(data, "role");
@@ -139,7 +139,7 @@ final class RestApi {
      * Gives the membership another role. The spec calls {@code data.id} "the Snyk ID of the
      * organization"; as in every JSON:API update it is taken to be the membership's id.
      */
-    private ApiResponse updateOrgMembership(ApiRequest request) {
+    private Reply updateOrgMembership(RoutedRequest request) {
         JsonNode data = JsonApi.data(request);
         String membershipId = request.param("membershipId");
         requireSameId(data, membershipId);
@@ -150,22 +150,22 @@ final class RestApi {
             OrgMembership membership = orgMembership(org, membershipId);
             orgRole(org, roleId);
             org.putMember(membership.withRole(roleId));
-            return ApiResponse.empty(204);
+            return Reply.empty(204);
         });
     }
 
-    private ApiResponse deleteOrgMembership(ApiRequest request) {
+    private Reply deleteOrgMembership(RoutedRequest request) {
         return state.write(() -> {
             OrgState org = Access.org(state, request.token(), request.param("orgId"));
             Access.requireOrgAdmin(request.token(), org, "org.membership.delete");
             org.removeMember(orgMembership(org, request.param("membershipId")));
-            return ApiResponse.empty(204);
+            return Reply.empty(204);
         });
     }
 
     // ---- group memberships ------------------------------------------------------------------
 
-    private ApiResponse groupMemberships(ApiRequest request) {
+    private Reply groupMemberships(RoutedRequest request) {
         return state.read(() -> {
             GroupState group = Access.group(state, request.token(), request.param("groupId"));
             Container container = Container.of(group);
@@ -175,7 +175,7 @@ final class RestApi {
     }
 
     /** Makes a platform user an explicit member of the group; an explicit member already is a 409. */
-    private ApiResponse createGroupMembership(ApiRequest request) {
+    private Reply createGroupMembership(RoutedRequest request) {
         JsonNode data = JsonApi.data(request);
         String userId = JsonApi.relationshipId(data, "user");
         String roleId = JsonApi.relationshipId(data, "role");
@@ -201,7 +201,7 @@ final class RestApi {
     }
 
     /** Gives a group membership another group role; an implicit one becomes explicit with it. */
-    private ApiResponse updateGroupMembership(ApiRequest request) {
+    private Reply updateGroupMembership(RoutedRequest request) {
         JsonNode data = JsonApi.data(request);
         String membershipId = request.param("membershipId");
         String roleName = groupRoleName(JsonApi.relationshipId(data, "role"));
@@ -210,7 +210,7 @@ final class RestApi {
             Access.requireGroupAdmin(request.token(), group, "group.membership.edit");
             MembershipView view = groupMembership(group, membershipId);
             group.membersByUserId.put(view.user().id(), new GroupMember(view.id(), view.user().id(), roleName, view.created()));
-            return ApiResponse.empty(204);
+            return Reply.empty(204);
         });
     }
 
@@ -218,7 +218,7 @@ final class RestApi {
      * Ends a group membership. With {@code cascade=true} the user also leaves every org of the
      * group; without it, a user who is still in an org of the group is a 409.
      */
-    private ApiResponse deleteGroupMembership(ApiRequest request) {
+    private Reply deleteGroupMembership(RoutedRequest request) {
         boolean cascade = "true".equals(request.query("cascade"));
         return state.write(() -> {
             GroupState group = Access.group(state, request.token(), request.param("groupId"));
@@ -231,12 +231,12 @@ final class RestApi {
             }
             orgs.forEach(org -> org.removeMember(org.membersByUserId.get(userId)));
             group.membersByUserId.remove(userId);
-            return ApiResponse.empty(204);
+            return Reply.empty(204);
         });
     }
 
     /** The org memberships of one user ({@code user_id}) in the orgs of the group. */
-    private ApiResponse userOrgMemberships(ApiRequest request) {
+    private Reply userOrgMemberships(RoutedRequest request) {
         String userId = request.query("user_id");
         if (userId == null) {
             throw ApiError.badRequest("The query parameter 'user_id' is required").atParameter("user_id");
@@ -268,7 +268,7 @@ final class RestApi {
 
     // ---- invitations ------------------------------------------------------------------------
 
-    private ApiResponse invites(ApiRequest request) {
+    private Reply invites(RoutedRequest request) {
         return state.read(() -> {
             OrgState org = Access.org(state, request.token(), request.param("orgId"));
             return jsonApi.page(request, "/orgs/" + org.id + "/invites", List.copyOf(org.invitesById.values()), Invite::id,
@@ -277,7 +277,7 @@ final class RestApi {
     }
 
     /** Invites an email with a role (its public id); the answer gives the role as that id. */
-    private ApiResponse createInvite(ApiRequest request) {
+    private Reply createInvite(RoutedRequest request) {
         JsonNode attributes = JsonApi.data(request).path("attributes");
         String email = attributes.path("email").asText("").trim();
         String roleId = attributes.path("role").asText("");
@@ -294,14 +294,14 @@ final class RestApi {
         });
     }
 
-    private ApiResponse deleteInvite(ApiRequest request) {
+    private Reply deleteInvite(RoutedRequest request) {
         return state.write(() -> {
             OrgState org = Access.org(state, request.token(), request.param("orgId"));
             Access.requireOrgAdmin(request.token(), org, "org.user.invite");
             if (org.invitesById.remove(request.param("inviteId")) == null) {
                 throw ApiError.notFound("Invitation " + request.param("inviteId") + " was not found in this org");
             }
-            return ApiResponse.empty(204);
+            return Reply.empty(204);
         });
     }
 
@@ -316,7 +316,7 @@ final class RestApi {
     // ---- shared ------------------------------------------------------------------------------
 
     /** The list filters; how {@code email} matches is Snyk's undocumented choice, configurable here. */
-    private List<MembershipView> filtered(ApiRequest request, List<MembershipView> all) {
+    private List<MembershipView> filtered(RoutedRequest request, List<MembershipView> all) {
         Predicate<MembershipView> wanted = view -> true;
         String email = request.query("email");
         if (email != null) {

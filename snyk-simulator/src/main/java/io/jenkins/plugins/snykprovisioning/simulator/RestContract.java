@@ -287,7 +287,7 @@ final class RestContract {
      * type or shape. Empty when the answer is what the spec allows. The {@code snyk-version-*}
      * headers are only required when {@code versioned}: a request without a usable version has none.
      */
-    List<String> checkResponse(Operation operation, ApiResponse response, boolean versioned) {
+    List<String> checkResponse(Operation operation, Reply response, boolean versioned) {
         List<String> problems = new ArrayList<>();
         String where = operation.describe() + " " + response.status() + ": ";
         JsonNode declared = operation.node().path("responses").get(Integer.toString(response.status()));

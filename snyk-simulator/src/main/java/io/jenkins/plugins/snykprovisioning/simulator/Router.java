@@ -11,7 +11,7 @@ final class Router {
 
     @FunctionalInterface
     interface Handler {
-        ApiResponse handle(ApiRequest request);
+        Reply handle(RoutedRequest request);
     }
 
     private record Route(String method, String[] segments, Handler handler) {
@@ -24,7 +24,7 @@ final class Router {
     }
 
     /** Runs the matching handler; 404 for an unknown path, 405 for a known path with another method. */
-    ApiResponse dispatch(ApiCall call, ApiToken token) {
+    Reply dispatch(ApiCall call, ApiToken token) {
         String[] segments = segments(call.path());
         boolean pathKnown = false;
         for (Route route : routes) {
@@ -32,7 +32,7 @@ final class Router {
             if (params != null) {
                 pathKnown = true;
                 if (route.method().equals(call.method())) {
-                    return route.handler().handle(new ApiRequest(call, token, params));
+                    return route.handler().handle(new RoutedRequest(call, token, params));
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.snykprovisioning.simulator;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Arrays;
 import java.util.Locale;
+import picocli.CommandLine.Option;
 
 /**
  * How the simulator behaves: latency, rate limits, fault rates and the choices the Snyk
@@ -71,6 +72,8 @@ public final class SimulatorConfig {
         return latency;
     }
 
+    @Option(names = "--latency-ms", paramLabel = "N|MIN-MAX",
+            description = "Delay added to every API request: fixed (50) or uniformly random (20-80).")
     public SimulatorConfig setLatency(Latency latency) {
         this.latency = latency;
         return this;
@@ -81,6 +84,8 @@ public final class SimulatorConfig {
         return rateLimitPerMinute;
     }
 
+    @Option(names = "--rate-limit-per-minute", paramLabel = "N",
+            description = "Requests per token and minute before 429 (Snyk: 1620 REST, 2000 V1); 0 = no limit.")
     public SimulatorConfig setRateLimitPerMinute(int rateLimitPerMinute) {
         this.rateLimitPerMinute = requireAtLeast("rateLimitPerMinute", rateLimitPerMinute, 0);
         return this;
@@ -94,6 +99,8 @@ public final class SimulatorConfig {
         return rateWindowMillis;
     }
 
+    @Option(names = "--rate-window-ms", paramLabel = "MS",
+            description = "Sliding window of the rate limit; it allows max(1, N x MS / 60000) requests.")
     public SimulatorConfig setRateWindowMillis(long rateWindowMillis) {
         this.rateWindowMillis = requireAtLeast("rateWindowMillis", rateWindowMillis, 1);
         return this;
@@ -107,6 +114,8 @@ public final class SimulatorConfig {
         return countRejectedRequests;
     }
 
+    @Option(names = "--count-rejected", negatable = true, fallbackValue = "true",
+            description = "Count refused (429) requests in the window, so only a pause ends the 429s.")
     public SimulatorConfig setCountRejectedRequests(boolean countRejectedRequests) {
         this.countRejectedRequests = countRejectedRequests;
         return this;
@@ -120,6 +129,8 @@ public final class SimulatorConfig {
         return retryAfterSeconds;
     }
 
+    @Option(names = "--retry-after-seconds", paramLabel = "S",
+            description = "Send 'Retry-After: S' with every 429; -1 sends none (like Snyk).")
     public SimulatorConfig setRetryAfterSeconds(int retryAfterSeconds) {
         this.retryAfterSeconds = requireAtLeast("retryAfterSeconds", retryAfterSeconds, -1);
         return this;
@@ -130,6 +141,8 @@ public final class SimulatorConfig {
         return rateLimitResetHeader;
     }
 
+    @Option(names = "--rate-limit-reset-header",
+            description = "Send X-RateLimit-Reset (seconds until the window admits the token) with rate-limit 429s.")
     public SimulatorConfig setRateLimitResetHeader(boolean rateLimitResetHeader) {
         this.rateLimitResetHeader = rateLimitResetHeader;
         return this;
@@ -140,6 +153,8 @@ public final class SimulatorConfig {
         return existingUserStatus;
     }
 
+    @Option(names = "--existing-user-status", paramLabel = "403|409|400",
+            description = "Status of V1 provisioning's 'already exists' and 'already provisioned' answers.")
     public SimulatorConfig setExistingUserStatus(int existingUserStatus) {
         if (existingUserStatus != 403 && existingUserStatus != 409 && existingUserStatus != 400) {
             throw new IllegalArgumentException("existingUserStatus must be 403, 409 or 400, not " + existingUserStatus);
@@ -152,6 +167,8 @@ public final class SimulatorConfig {
         return emailFilter;
     }
 
+    @Option(names = "--email-filter", paramLabel = "exact|contains",
+            description = "How the REST email filter matches (case-insensitive).")
     public SimulatorConfig setEmailFilter(EmailFilter emailFilter) {
         this.emailFilter = emailFilter;
         return this;
@@ -161,6 +178,8 @@ public final class SimulatorConfig {
         return nextLinkStyle;
     }
 
+    @Option(names = "--next-link-style", paramLabel = "STYLE",
+            description = "Form of REST links.next: absolute, relative-with-rest, relative-without-rest or object.")
     public SimulatorConfig setNextLinkStyle(NextLinkStyle nextLinkStyle) {
         this.nextLinkStyle = nextLinkStyle;
         return this;
@@ -175,6 +194,9 @@ public final class SimulatorConfig {
         return lenient;
     }
 
+    @Option(names = "--lenient",
+            description = "Serve REST requests without checking them against Snyk's OpenAPI spec (by default what Snyk "
+                    + "refuses is refused, with Snyk's error document).")
     public SimulatorConfig setLenient(boolean lenient) {
         this.lenient = lenient;
         return this;
@@ -189,6 +211,8 @@ public final class SimulatorConfig {
         return validateResponses;
     }
 
+    @Option(names = "--validate-responses",
+            description = "Check every REST answer against the spec; departures are listed at GET /_simulator/violations.")
     public SimulatorConfig setValidateResponses(boolean validateResponses) {
         this.validateResponses = validateResponses;
         return this;
@@ -202,6 +226,8 @@ public final class SimulatorConfig {
         return pendingPageSize;
     }
 
+    @Option(names = "--pending-page-size", paramLabel = "N",
+            description = "V1 pending provisions per page when perPage is absent, and the largest perPage honoured.")
     public SimulatorConfig setPendingPageSize(int pendingPageSize) {
         this.pendingPageSize = requireAtLeast("pendingPageSize", pendingPageSize, 1);
         return this;
@@ -212,6 +238,8 @@ public final class SimulatorConfig {
         return v1RoleUpdatesGone;
     }
 
+    @Option(names = "--v1-role-updates-gone",
+            description = "Answer 410 Gone to V1 role updates, as in an end-of-life brownout.")
     public SimulatorConfig setV1RoleUpdatesGone(boolean v1RoleUpdatesGone) {
         this.v1RoleUpdatesGone = v1RoleUpdatesGone;
         return this;
@@ -222,6 +250,7 @@ public final class SimulatorConfig {
         return v1ProvisioningGone;
     }
 
+    @Option(names = "--v1-provisioning-gone", description = "Answer 410 Gone to V1 provisioning.")
     public SimulatorConfig setV1ProvisioningGone(boolean v1ProvisioningGone) {
         this.v1ProvisioningGone = v1ProvisioningGone;
         return this;
@@ -232,6 +261,8 @@ public final class SimulatorConfig {
         return serverErrorRate;
     }
 
+    @Option(names = "--server-error-rate", paramLabel = "P",
+            description = "Probability of a 500/502/503/504 instead of handling a request (not applied).")
     public SimulatorConfig setServerErrorRate(double serverErrorRate) {
         this.serverErrorRate = requireProbability("serverErrorRate", serverErrorRate);
         return this;
@@ -242,6 +273,8 @@ public final class SimulatorConfig {
         return burstRate;
     }
 
+    @Option(names = "--burst-rate", paramLabel = "P",
+            description = "Probability that a request starts a burst of 429s for its token (not applied).")
     public SimulatorConfig setBurstRate(double burstRate) {
         this.burstRate = requireProbability("burstRate", burstRate);
         return this;
@@ -251,6 +284,7 @@ public final class SimulatorConfig {
         return burstLength;
     }
 
+    @Option(names = "--burst-length", paramLabel = "N", description = "Consecutive 429s in a burst.")
     public SimulatorConfig setBurstLength(int burstLength) {
         this.burstLength = requireAtLeast("burstLength", burstLength, 1);
         return this;
@@ -261,6 +295,8 @@ public final class SimulatorConfig {
         return connectionResetRate;
     }
 
+    @Option(names = "--reset-rate", paramLabel = "P",
+            description = "Probability that a request is applied, then its connection closed without an answer.")
     public SimulatorConfig setConnectionResetRate(double connectionResetRate) {
         this.connectionResetRate = requireProbability("connectionResetRate", connectionResetRate);
         return this;
@@ -271,6 +307,8 @@ public final class SimulatorConfig {
         return slowRate;
     }
 
+    @Option(names = "--slow-rate", paramLabel = "P",
+            description = "Probability that a request is applied and its answer held back --slow-response-ms.")
     public SimulatorConfig setSlowRate(double slowRate) {
         this.slowRate = requireProbability("slowRate", slowRate);
         return this;
@@ -281,6 +319,7 @@ public final class SimulatorConfig {
         return slowResponseMillis;
     }
 
+    @Option(names = "--slow-response-ms", paramLabel = "MS", description = "Delay of a slow answer.")
     public SimulatorConfig setSlowResponseMillis(long slowResponseMillis) {
         this.slowResponseMillis = requireAtLeast("slowResponseMillis", slowResponseMillis, 0);
         return this;
@@ -291,6 +330,8 @@ public final class SimulatorConfig {
         return malformedRate;
     }
 
+    @Option(names = "--malformed-rate", paramLabel = "P",
+            description = "Probability that a request is applied and its JSON body cut short.")
     public SimulatorConfig setMalformedRate(double malformedRate) {
         this.malformedRate = requireProbability("malformedRate", malformedRate);
         return this;
@@ -301,6 +342,8 @@ public final class SimulatorConfig {
         return echoTokenInErrors;
     }
 
+    @Option(names = "--echo-token-in-errors",
+            description = "Repeat the Authorization header in 4xx error texts, to test clients' redaction.")
     public SimulatorConfig setEchoTokenInErrors(boolean echoTokenInErrors) {
         this.echoTokenInErrors = echoTokenInErrors;
         return this;

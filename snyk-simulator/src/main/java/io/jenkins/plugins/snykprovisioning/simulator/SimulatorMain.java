@@ -3,12 +3,15 @@ package io.jenkins.plugins.snykprovisioning.simulator;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig.EmailFilter;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig.NextLinkStyle;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -16,7 +19,7 @@ import picocli.CommandLine.Spec;
  * {@code java -jar snyk-simulator.jar}: serves the simulator until Ctrl+C. The only line on
  * standard output is the base URL, so scripts can read it; everything else goes to standard error.
  */
-@Command(name = "snyk-simulator", sortOptions = false, usageHelpWidth = 120, usageHelpAutoWidth = true,
+@Command(name = "snyk-simulator", defaultValueProvider = SimulatorMain.ConfigDefaults.class, usageHelpWidth = 120, usageHelpAutoWidth = true,
         showDefaultValues = true,
         description = {
             "Serves a stateful Snyk API (V1 under /v1, REST under /rest) on 127.0.0.1 for tests, demos and "
@@ -24,10 +27,12 @@ import picocli.CommandLine.Spec;
             "Prints the base URL (http://127.0.0.1:PORT) on standard output once listening; Ctrl+C stops it."})
 public final class SimulatorMain implements Callable<Integer> {
 
-    private static final SimulatorConfig DEFAULTS = new SimulatorConfig();
-
     @Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** Every setting of the simulator: the options are on its setters, with its own checks and defaults. */
+    @Mixin
+    private final SimulatorConfig config = new SimulatorConfig();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
@@ -41,92 +46,6 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--save-state", paramLabel = "FILE", description = "Write the state here (JSON) when stopping.")
     private Path saveStateFile;
 
-    @Option(names = "--latency-ms", paramLabel = "N|MIN-MAX",
-            description = "Delay added to every API request: fixed (50) or uniformly random (20-80).")
-    private Latency latency = DEFAULTS.getLatency();
-
-    @Option(names = "--rate-limit-per-minute", paramLabel = "N",
-            description = "Requests per token and minute before 429 (Snyk: 1620 REST, 2000 V1); 0 = no limit.")
-    private int rateLimitPerMinute = DEFAULTS.getRateLimitPerMinute();
-
-    @Option(names = "--rate-window-ms", paramLabel = "MS",
-            description = "Sliding window of the rate limit; it allows max(1, N x MS / 60000) requests.")
-    private long rateWindowMillis = DEFAULTS.getRateWindowMillis();
-
-    @Option(names = "--count-rejected", negatable = true, fallbackValue = "true",
-            description = "Count refused (429) requests in the window, so only a pause ends the 429s.")
-    private boolean countRejected = DEFAULTS.isCountRejectedRequests();
-
-    @Option(names = "--retry-after-seconds", paramLabel = "S",
-            description = "Send 'Retry-After: S' with every 429; -1 sends none (like Snyk).")
-    private int retryAfterSeconds = DEFAULTS.getRetryAfterSeconds();
-
-    @Option(names = "--rate-limit-reset-header",
-            description = "Send X-RateLimit-Reset (seconds until the window admits the token) with rate-limit 429s.")
-    private boolean rateLimitResetHeader = DEFAULTS.isRateLimitResetHeader();
-
-    @Option(names = "--existing-user-status", paramLabel = "403|409|400",
-            description = "Status of V1 provisioning's 'already exists' and 'already provisioned' answers.")
-    private int existingUserStatus = DEFAULTS.getExistingUserStatus();
-
-    @Option(names = "--email-filter", paramLabel = "exact|contains",
-            description = "How the REST email filter matches (case-insensitive).")
-    private EmailFilter emailFilter = DEFAULTS.getEmailFilter();
-
-    @Option(names = "--next-link-style", paramLabel = "STYLE",
-            description = "Form of REST links.next: absolute, relative-with-rest, relative-without-rest or object.")
-    private NextLinkStyle nextLinkStyle = DEFAULTS.getNextLinkStyle();
-
-    @Option(names = "--lenient",
-            description = "Serve REST requests without checking them against Snyk's OpenAPI spec (by default what Snyk "
-                    + "refuses is refused, with Snyk's error document).")
-    private boolean lenient = DEFAULTS.isLenient();
-
-    @Option(names = "--validate-responses",
-            description = "Check every REST answer against the spec; departures are listed at GET /_simulator/violations.")
-    private boolean validateResponses = DEFAULTS.isValidateResponses();
-
-    @Option(names = "--pending-page-size", paramLabel = "N",
-            description = "V1 pending provisions per page when perPage is absent, and the largest perPage honoured.")
-    private int pendingPageSize = DEFAULTS.getPendingPageSize();
-
-    @Option(names = "--v1-role-updates-gone",
-            description = "Answer 410 Gone to V1 role updates, as in an end-of-life brownout.")
-    private boolean v1RoleUpdatesGone = DEFAULTS.isV1RoleUpdatesGone();
-
-    @Option(names = "--v1-provisioning-gone", description = "Answer 410 Gone to V1 provisioning.")
-    private boolean v1ProvisioningGone = DEFAULTS.isV1ProvisioningGone();
-
-    @Option(names = "--server-error-rate", paramLabel = "P",
-            description = "Probability of a 500/502/503/504 instead of handling a request (not applied).")
-    private double serverErrorRate = DEFAULTS.getServerErrorRate();
-
-    @Option(names = "--burst-rate", paramLabel = "P",
-            description = "Probability that a request starts a burst of 429s for its token (not applied).")
-    private double burstRate = DEFAULTS.getBurstRate();
-
-    @Option(names = "--burst-length", paramLabel = "N", description = "Consecutive 429s in a burst.")
-    private int burstLength = DEFAULTS.getBurstLength();
-
-    @Option(names = "--reset-rate", paramLabel = "P",
-            description = "Probability that a request is applied, then its connection closed without an answer.")
-    private double connectionResetRate = DEFAULTS.getConnectionResetRate();
-
-    @Option(names = "--slow-rate", paramLabel = "P",
-            description = "Probability that a request is applied and its answer held back --slow-response-ms.")
-    private double slowRate = DEFAULTS.getSlowRate();
-
-    @Option(names = "--slow-response-ms", paramLabel = "MS", description = "Delay of a slow answer.")
-    private long slowResponseMillis = DEFAULTS.getSlowResponseMillis();
-
-    @Option(names = "--malformed-rate", paramLabel = "P",
-            description = "Probability that a request is applied and its JSON body cut short.")
-    private double malformedRate = DEFAULTS.getMalformedRate();
-
-    @Option(names = "--echo-token-in-errors",
-            description = "Repeat the Authorization header in 4xx error texts, to test clients' redaction.")
-    private boolean echoTokenInErrors = DEFAULTS.isEchoTokenInErrors();
-
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -137,7 +56,42 @@ public final class SimulatorMain implements Callable<Integer> {
                 .registerConverter(EmailFilter.class, EmailFilter::parse)
                 .registerConverter(NextLinkStyle.class, NextLinkStyle::parse);
         commandLine.getCommandSpec().usageMessage().footer(footer());
+        commandLine.setParameterExceptionHandler(SimulatorMain::invalidOption);
         return commandLine;
+    }
+
+    /** A setting the configuration refuses is reported with its own message, not picocli's reflection text. */
+    private static int invalidOption(CommandLine.ParameterException e, String[] args) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+            cause = cause.getCause();
+        }
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("Invalid option: " + (cause instanceof IllegalArgumentException ? cause.getMessage() : e.getMessage()));
+        err.println("Run with --help for the options.");
+        return 2;
+    }
+
+    /** Each setting's default, for the help: what a fresh configuration's getter returns. */
+    static final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
+        private final SimulatorConfig defaults = new SimulatorConfig();
+
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec argument) throws Exception {
+            if (!(argument.userObject() instanceof Method setter) || !setter.getName().startsWith("set")) {
+                return null;
+            }
+            String property = setter.getName().substring(3);
+            for (String prefix : new String[] {"get", "is"}) {
+                try {
+                    Object value = SimulatorConfig.class.getMethod(prefix + property).invoke(defaults);
+                    return value == null ? null : value.toString().toLowerCase(Locale.ROOT).replace('_', '-');
+                } catch (NoSuchMethodException notThisPrefix) {
+                    // Booleans have is..., the others get...
+                }
+            }
+            return null;
+        }
     }
 
     private static String footer() {
@@ -160,23 +114,7 @@ public final class SimulatorMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        SimulatorConfig config;
         SimulatorState state;
-        try {
-            config = new SimulatorConfig().setLatency(latency).setRateLimitPerMinute(rateLimitPerMinute)
-                    .setRateWindowMillis(rateWindowMillis).setCountRejectedRequests(countRejected)
-                    .setRetryAfterSeconds(retryAfterSeconds).setRateLimitResetHeader(rateLimitResetHeader)
-                    .setExistingUserStatus(existingUserStatus).setEmailFilter(emailFilter)
-                    .setNextLinkStyle(nextLinkStyle).setServerErrorRate(serverErrorRate).setBurstRate(burstRate)
-                    .setBurstLength(burstLength).setConnectionResetRate(connectionResetRate).setSlowRate(slowRate)
-                    .setSlowResponseMillis(slowResponseMillis).setMalformedRate(malformedRate)
-                    .setEchoTokenInErrors(echoTokenInErrors).setLenient(lenient).setValidateResponses(validateResponses)
-                    .setPendingPageSize(pendingPageSize).setV1RoleUpdatesGone(v1RoleUpdatesGone)
-                    .setV1ProvisioningGone(v1ProvisioningGone);
-        } catch (IllegalArgumentException e) {
-            err.println("Invalid option: " + e.getMessage());
-            return 2;
-        }
         try {
             state = stateFile == null ? DemoState.create() : SimulatorState.load(stateFile);
         } catch (UncheckedIOException | IllegalArgumentException e) {

@@ -60,24 +60,24 @@ final class V1Api {
         router.add("DELETE", "/v1/org/{orgId}/members/{userId}", this::removeMember);
     }
 
-    private ApiResponse groupRoles(ApiRequest request) {
-        return state.read(() -> ApiResponse.json(200,
+    private Reply groupRoles(RoutedRequest request) {
+        return state.read(() -> Reply.json(200,
                 List.copyOf(Access.group(state, request.token(), request.param("groupId")).rolesById.values())));
     }
 
     /** One page ({@code perPage}, {@code page} from 1) of the org's pending provisions, oldest first. */
-    private ApiResponse pendingProvisions(ApiRequest request) {
+    private Reply pendingProvisions(RoutedRequest request) {
         int perPage = Math.min(positive(request, "perPage", config.getPendingPageSize()), config.getPendingPageSize());
         int page = positive(request, "page", 1);
         return state.read(() -> {
             List<PendingProvision> all = List.copyOf(Access.org(state, request.token(), request.param("orgId")).pendingByEmail.values());
             long from = (long) (page - 1) * perPage;
-            return ApiResponse.json(200, from >= all.size() ? List.of()
+            return Reply.json(200, from >= all.size() ? List.of()
                     : all.subList((int) from, (int) Math.min(all.size(), from + perPage)));
         });
     }
 
-    private static int positive(ApiRequest request, String name, int absent) {
+    private static int positive(RoutedRequest request, String name, int absent) {
         String text = request.query(name);
         if (text == null) {
             return absent;
@@ -97,7 +97,7 @@ final class V1Api {
      * Checks in this order: access, service account, provision permission, body, role, SSO, user
      * already in the platform, email already pending in this org.
      */
-    private ApiResponse provision(ApiRequest request) {
+    private Reply provision(RoutedRequest request) {
         if (config.isV1ProvisioningGone()) {
             throw gone("POST /v1/org/{orgId}/provision");
         }
@@ -129,7 +129,7 @@ final class V1Api {
             }
             PendingProvision pending = new PendingProvision(email, role.name(), role.publicId(), SimulatorState.now());
             org.pendingByEmail.put(key, pending);
-            return ApiResponse.json(200, pending);
+            return Reply.json(200, pending);
         });
     }
 
@@ -157,7 +157,7 @@ final class V1Api {
         throw ApiError.badRequest("rolePublicId is required");
     }
 
-    private ApiResponse cancelProvision(ApiRequest request) {
+    private Reply cancelProvision(RoutedRequest request) {
         String email = request.query("email");
         if (email == null || email.isBlank()) {
             throw ApiError.badRequest("The email query parameter is required");
@@ -167,7 +167,7 @@ final class V1Api {
             if (org.pendingByEmail.remove(SimulatorState.emailKey(email)) == null) {
                 throw ApiError.notFound("No pending provision for " + email + " in this organization");
             }
-            return ApiResponse.json(200, Map.of("ok", true));
+            return Reply.json(200, Map.of("ok", true));
         });
     }
 
@@ -176,7 +176,7 @@ final class V1Api {
      * left out. {@code includeGroupAdmins=true} adds the group's admins, each with their role in
      * the org if they are a member, else "Group Admin".
      */
-    private ApiResponse orgMembers(ApiRequest request) {
+    private Reply orgMembers(RoutedRequest request) {
         boolean includeGroupAdmins = "true".equalsIgnoreCase(request.query("includeGroupAdmins"));
         return state.read(() -> {
             OrgState org = Access.org(state, request.token(), request.param("orgId"));
@@ -195,7 +195,7 @@ final class V1Api {
                     }
                 }
             }
-            return ApiResponse.json(200, members);
+            return Reply.json(200, members);
         });
     }
 
@@ -204,7 +204,7 @@ final class V1Api {
     }
 
     /** Needs admin access to the org; 410 Gone when the simulator plays an end-of-life brownout. */
-    private ApiResponse updateMemberRole(ApiRequest request) {
+    private Reply updateMemberRole(RoutedRequest request) {
         if (config.isV1RoleUpdatesGone()) {
             throw gone("PUT /v1/org/{orgId}/members/update/{userId}");
         }
@@ -223,12 +223,12 @@ final class V1Api {
                 throw ApiError.notFound("User " + request.param("userId") + " is not a member of this organization");
             }
             org.putMember(membership.withRole(rolePublicId));
-            return ApiResponse.empty(200);
+            return Reply.empty(200);
         });
     }
 
     /** Removes a member from the org; needs admin access (the "User Remove" permission). */
-    private ApiResponse removeMember(ApiRequest request) {
+    private Reply removeMember(RoutedRequest request) {
         return state.write(() -> {
             OrgState org = Access.org(state, request.token(), request.param("orgId"));
             Access.requireOrgAdmin(request.token(), org, "User Remove");
@@ -237,7 +237,7 @@ final class V1Api {
                 throw ApiError.notFound("User " + request.param("userId") + " is not a member of this organization");
             }
             org.removeMember(membership);
-            return ApiResponse.empty(200);
+            return Reply.empty(200);
         });
     }
 
@@ -247,7 +247,7 @@ final class V1Api {
     }
 
     /** Limited to one request per minute and token; service accounts are not listed. */
-    private ApiResponse groupMembers(ApiRequest request) {
+    private Reply groupMembers(RoutedRequest request) {
         return state.read(() -> {
             GroupState group = Access.group(state, request.token(), request.param("groupId"));
             throttling.checkGroupMembersLimit(request.token());
@@ -267,7 +267,7 @@ final class V1Api {
                 members.add(obj("id", user.id(), "name", user.name(), "username", user.username(),
                         "email", user.email(), "orgs", orgs, "groupRole", view.roleName()));
             }
-            return ApiResponse.json(200, members);
+            return Reply.json(200, members);
         });
     }
 }

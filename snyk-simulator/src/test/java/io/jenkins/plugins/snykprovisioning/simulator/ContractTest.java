@@ -251,9 +251,9 @@ class ContractTest extends SimulatorTestSupport {
         RestContract contract = RestContract.get();
         RestContract.Operation list = contract.find("GET", "/orgs/" + PLATFORM_ORG_ID + "/memberships");
 
-        assertThat(contract.checkResponse(list, ApiResponse.json(422, JsonApi.VERSION), true))
+        assertThat(contract.checkResponse(list, Reply.json(422, JsonApi.VERSION), true))
                 .singleElement().asString().contains("declares no such status");
-        ApiResponse noHeaders = ApiResponse.json(200, Json.obj("jsonapi", JsonApi.VERSION, "data", java.util.List.of()))
+        Reply noHeaders = Reply.json(200, Json.obj("jsonapi", JsonApi.VERSION, "data", java.util.List.of()))
                 .withContentType(RestContract.JSON_API);
         assertThat(contract.checkResponse(list, noHeaders, true)).anyMatch(p -> p.contains("snyk-request-id is missing"))
                 .anyMatch(p -> p.contains("snyk-version-served is missing")).anyMatch(p -> p.contains("links"));

@@ -4,7 +4,7 @@ import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
 import java.util.Map;
 
 /** An authenticated request routed to a handler, with the values of its path's {@code {name}} parts. */
-record ApiRequest(ApiCall call, ApiToken token, Map<String, String> pathParams) {
+record RoutedRequest(ApiCall call, ApiToken token, Map<String, String> pathParams) {
 
     String param(String name) {
         return pathParams.get(name);

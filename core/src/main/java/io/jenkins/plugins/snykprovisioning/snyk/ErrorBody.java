@@ -10,28 +10,28 @@ import java.util.Locale;
  * other text, such as a proxy's HTML page. Texts are cut to {@value #MAX_TEXT} characters, since
  * they go into every result and log line of the user.
  */
-record ApiError(String message, String code) {
+record ErrorBody(String message, String code) {
 
     static final int MAX_TEXT = 1_000;
     private static final int MAX_CODE = 100;
 
-    ApiError {
+    ErrorBody {
         message = bounded(message, MAX_TEXT);
         code = bounded(code, MAX_CODE);
     }
 
-    static ApiError parse(String body) {
+    static ErrorBody parse(String body) {
         if (body == null || body.isBlank()) {
-            return new ApiError(null, null);
+            return new ErrorBody(null, null);
         }
         JsonNode json;
         try {
             json = SnykJson.MAPPER.readTree(body);
         } catch (IOException notJson) {
-            return new ApiError(plainText(body), null);
+            return new ErrorBody(plainText(body), null);
         }
         if (json == null || !json.isObject()) {
-            return new ApiError(plainText(body), null);
+            return new ErrorBody(plainText(body), null);
         }
         JsonNode errors = json.get("errors");
         if (errors != null && errors.isArray() && !errors.isEmpty()) {
@@ -39,7 +39,7 @@ record ApiError(String message, String code) {
             String detail = SnykJson.text(first, "detail");
             String title = SnykJson.text(first, "title");
             String message = detail != null ? (title != null && !detail.contains(title) ? title + ": " + detail : detail) : title;
-            return new ApiError(message, SnykJson.text(first, "code"));
+            return new ErrorBody(message, SnykJson.text(first, "code"));
         }
         String message = SnykJson.text(json, "message");
         String error = SnykJson.text(json, "error");
@@ -52,7 +52,7 @@ record ApiError(String message, String code) {
         if (code == null) {
             code = SnykJson.text(json, "errorRef");
         }
-        return new ApiError(message == null ? plainText(body) : message, code);
+        return new ErrorBody(message == null ? plainText(body) : message, code);
     }
 
     private static String bounded(String text, int max) {

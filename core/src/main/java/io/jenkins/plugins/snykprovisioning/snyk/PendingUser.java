@@ -1,5 +1,5 @@
 package io.jenkins.plugins.snykprovisioning.snyk;
 
 /** A user provisioned to an org who has not logged in yet. */
-public record PendingProvision(String email, String role, String rolePublicId, String created) {
+public record PendingUser(String email, String role, String rolePublicId, String created) {
 }

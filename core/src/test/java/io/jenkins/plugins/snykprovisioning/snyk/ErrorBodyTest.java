@@ -6,7 +6,7 @@ import io.jenkins.plugins.snykprovisioning.http.ApiResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ApiErrorTest {
+class ErrorBodyTest {
 
     private static SnykApiException error(int status, String body, Map<String, String> headers) {
         return SnykApiException.from(new ApiResponse(status, headers, body, 1));
@@ -70,20 +70,20 @@ class ApiErrorTest {
     void longErrorTextsAreCutToAThousandCharacters() {
         String longText = "x".repeat(50_000);
         SnykApiException v1 = error(400, "{\"code\": 400, \"message\": \"" + longText + "\", \"error\": \"" + longText + "\"}", Map.of());
-        assertThat(v1.apiMessage()).hasSize(ApiError.MAX_TEXT + 3).endsWith("...");
+        assertThat(v1.apiMessage()).hasSize(ErrorBody.MAX_TEXT + 3).endsWith("...");
         SnykApiException rest = error(400, "{\"errors\":[{\"status\":\"400\",\"detail\":\"" + longText + "\",\"code\":\""
                 + longText + "\"}]}", Map.of());
-        assertThat(rest.apiMessage()).hasSize(ApiError.MAX_TEXT + 3);
+        assertThat(rest.apiMessage()).hasSize(ErrorBody.MAX_TEXT + 3);
         assertThat(rest.code().length()).isLessThan(200);
-        assertThat(error(502, "<p>" + longText + "</p>", Map.of()).apiMessage()).hasSize(ApiError.MAX_TEXT + 3);
+        assertThat(error(502, "<p>" + longText + "</p>", Map.of()).apiMessage()).hasSize(ErrorBody.MAX_TEXT + 3);
     }
 
     @Test
     void plainTextDropsScriptsAndStylesInOnePass() {
-        assertThat(ApiError.plainText("<html><SCRIPT type=x>if (a < b) {}</script><p>Service\n\n  down</p><style>p{}</STYLE>now"))
+        assertThat(ErrorBody.plainText("<html><SCRIPT type=x>if (a < b) {}</script><p>Service\n\n  down</p><style>p{}</STYLE>now"))
                 .isEqualTo("Service down now");
-        assertThat(ApiError.plainText("a < b and c")).isEqualTo("a < b and c");
-        assertThat(ApiError.plainText("<script>never closed")).isEmpty();
+        assertThat(ErrorBody.plainText("a < b and c")).isEqualTo("a < b and c");
+        assertThat(ErrorBody.plainText("<script>never closed")).isEmpty();
     }
 
     @Test
@@ -91,8 +91,8 @@ class ApiErrorTest {
         // Under the old regular expressions this body took minutes; a linear scan takes milliseconds.
         String body = "<script>".repeat(20_000) + "<" + "a".repeat(200_000) + "<style ".repeat(20_000);
         long started = System.nanoTime();
-        ApiError.plainText(body);
-        ApiError.plainText("<".repeat(300_000));
+        ErrorBody.plainText(body);
+        ErrorBody.plainText("<".repeat(300_000));
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
     }
 }

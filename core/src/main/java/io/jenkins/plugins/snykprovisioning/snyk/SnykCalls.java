@@ -17,16 +17,16 @@ import java.util.function.Consumer;
  * JSON:API pages. Reads are parsed strictly (a garbled read is retried by the transport); a
  * write's body is kept if readable, since the status already says what happened.
  */
-final class SnykEndpoint {
+final class SnykCalls {
 
     static final int PAGE_LIMIT = 100;
     private static final int MAX_PAGES = 100_000;
 
-    private final SnykApiBase base;
+    private final SnykApiUrl base;
     private final String restVersion;
     private final ApiTransport transport;
 
-    SnykEndpoint(SnykApiBase base, String restVersion, ApiTransport transport) {
+    SnykCalls(SnykApiUrl base, String restVersion, ApiTransport transport) {
         this.base = base;
         this.restVersion = restVersion;
         this.transport = transport;

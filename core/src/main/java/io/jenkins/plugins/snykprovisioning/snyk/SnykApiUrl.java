@@ -10,23 +10,23 @@ import java.util.Locale;
  * rehearsal simulators. The override must be https, except on loopback, so a token is never sent
  * in clear text over a network.
  */
-public final class SnykApiBase {
+public final class SnykApiUrl {
 
     private final URI root;
 
-    private SnykApiBase(URI root) {
+    private SnykApiUrl(URI root) {
         this.root = root;
     }
 
-    public static SnykApiBase of(SnykRegion region) {
-        return new SnykApiBase(URI.create(region.apiBase()));
+    public static SnykApiUrl of(SnykRegion region) {
+        return new SnykApiUrl(URI.create(region.apiBase()));
     }
 
     /**
      * Parses a base URL such as {@code https://api.snyk.example.com} ({@code /v1/...} and
      * {@code /rest/...} are appended). A trailing {@code /v1} or {@code /rest} is tolerated.
      */
-    public static SnykApiBase parse(String baseUrl) {
+    public static SnykApiUrl parse(String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("The API base URL is empty");
         }
@@ -57,11 +57,11 @@ public final class SnykApiBase {
             throw new IllegalArgumentException("The API base URL '" + baseUrl.trim()
                     + "' uses plain http; only https is allowed, except for loopback addresses");
         }
-        return new SnykApiBase(uri);
+        return new SnykApiUrl(uri);
     }
 
     /** Resolves a region id or, when {@code apiUrl} is set, the override. */
-    public static SnykApiBase resolve(String regionId, String apiUrl) {
+    public static SnykApiUrl resolve(String regionId, String apiUrl) {
         if (apiUrl != null && !apiUrl.isBlank()) {
             return parse(apiUrl);
         }
