@@ -16,10 +16,14 @@ record CheckedRow(int line, String email, String orgId, String role, String user
         String org = row.orgId() != null ? row.orgId() : request.defaultOrgId();
         String role = row.role() != null ? row.role() : request.defaultRole();
         String userId = request.mode() == Mode.UPDATE_ROLES ? row.userId() : null;
-        return new CheckedRow(row.line(), row.email(), org, role, userId, problemOf(row, org, role, userId));
+        // Offboarding takes users away: no role, and with all orgs, no org either.
+        boolean leaving = request.mode() == Mode.OFFBOARD;
+        boolean orgNeeded = !(leaving && request.sync().allOrgs());
+        return new CheckedRow(row.line(), row.email(), org, leaving ? null : role, userId,
+                problemOf(row, org, role, userId, orgNeeded, !leaving));
     }
 
-    private static String problemOf(UserRow row, String org, String role, String userId) {
+    private static String problemOf(UserRow row, String org, String role, String userId, boolean orgNeeded, boolean roleNeeded) {
         if (row.problem() != null) {
             return row.problem();
         }
@@ -30,7 +34,7 @@ record CheckedRow(int line, String email, String orgId, String role, String user
             return "'" + row.email() + "' is not a valid email address";
         }
         if (org == null) {
-            return "no org: give an org_id column or a default org id";
+            return orgNeeded ? "no org: give an org_id column or a default org id" : null;
         }
         if (SnykIds.problem("org", org) != null) {
             return SnykIds.problem("org", org);
@@ -38,7 +42,7 @@ record CheckedRow(int line, String email, String orgId, String role, String user
         if (userId != null && SnykIds.problem("user", userId) != null) {
             return SnykIds.problem("user", userId);
         }
-        if (role == null) {
+        if (role == null && roleNeeded) {
             return "no role: give a role_public_id (or role) column or a default role";
         }
         return null;

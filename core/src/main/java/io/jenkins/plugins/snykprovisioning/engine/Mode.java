@@ -7,7 +7,11 @@ public enum Mode {
     /** Provision new users, add existing ones to the org, correct members' roles. */
     PROVISION("provision"),
     /** Set the role of existing org members (Snyk's V1 role-update procedure). */
-    UPDATE_ROLES("updateRoles");
+    UPDATE_ROLES("updateRoles"),
+    /** Make each org the file names what the file says: add, re-role and (when asked) remove; planned first. */
+    SYNC("sync"),
+    /** Take the file's users away: from their org, or from every org of the group; planned first. */
+    OFFBOARD("offboard");
 
     private final String id;
 
@@ -17,6 +21,11 @@ public enum Mode {
 
     public String id() {
         return id;
+    }
+
+    /** Sync and offboarding are planned, then applied; the others act on each user as they go. */
+    public boolean planned() {
+        return this == SYNC || this == OFFBOARD;
     }
 
     /** Accepts {@code provision}, {@code updateRoles}, {@code update-roles}, {@code update_roles}. */
@@ -30,6 +39,6 @@ public enum Mode {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("Unknown mode '" + value.trim() + "'; expected 'provision' or 'updateRoles'");
+        throw new IllegalArgumentException("Unknown mode '" + value.trim() + "'; expected 'provision', 'updateRoles', 'sync' or 'offboard'");
     }
 }

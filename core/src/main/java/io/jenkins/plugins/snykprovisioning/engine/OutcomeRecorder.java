@@ -51,6 +51,10 @@ final class OutcomeRecorder {
         listener.userDone(outcome, done, total);
     }
 
+    synchronized long expected() {
+        return total;
+    }
+
     synchronized long recorded() {
         return recorded;
     }

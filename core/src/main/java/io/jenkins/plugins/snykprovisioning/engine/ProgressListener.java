@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
+import io.jenkins.plugins.snykprovisioning.plan.Plan;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 
@@ -27,6 +28,10 @@ public interface ProgressListener {
 
     /** One HTTP exchange, for detailed logs ({@code status} 0 when there was no answer). */
     default void exchanged(String request, int status, long millis, int attempt, String failure) {
+    }
+
+    /** A sync or an offboarding made (or was given) its plan: about to apply it, or done if only planning. */
+    default void planned(Plan plan) {
     }
 
     default void finished(ProvisioningSummary summary) {
@@ -69,6 +74,13 @@ public interface ProgressListener {
             public void exchanged(String request, int status, long millis, int attempt, String failure) {
                 for (ProgressListener listener : listeners) {
                     listener.exchanged(request, status, millis, attempt, failure);
+                }
+            }
+
+            @Override
+            public void planned(Plan plan) {
+                for (ProgressListener listener : listeners) {
+                    listener.planned(plan);
                 }
             }
 

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
+import io.jenkins.plugins.snykprovisioning.plan.Plan;
+import io.jenkins.plugins.snykprovisioning.plan.PlanDiff;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import java.io.PrintStream;
@@ -71,6 +73,12 @@ public final class ProgressPrinter implements ProgressListener {
             clearBar();
             out.println("  rate-limited by Snyk: waiting " + delayMillis + " ms before retry " + attempt + " of " + request);
         }
+    }
+
+    @Override
+    public synchronized void planned(Plan plan) {
+        clearBar();
+        PlanDiff.lines(plan).forEach(out::println);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
+import io.jenkins.plugins.snykprovisioning.plan.Action;
 import static io.jenkins.plugins.snykprovisioning.results.OutcomeCategory.ALREADY_ADDED;
 import static io.jenkins.plugins.snykprovisioning.results.OutcomeCategory.ALREADY_PROVISIONED;
 import static io.jenkins.plugins.snykprovisioning.results.OutcomeCategory.ORG_MEMBERSHIPS;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.results.ResultsFormat;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
-import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Action;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Change;
 import io.jenkins.plugins.snykprovisioning.snyk.Membership;
 import io.jenkins.plugins.snykprovisioning.snyk.OrgMembershipsClient;
@@ -59,6 +59,15 @@ final class ProvisionWorkflow extends UserWorkflow {
         if (dryRun) {
             return planWithoutWriting(row, role, membersListed, activity);
         }
+        return provisionNew(row, role, membersListed, activity);
+    }
+
+    /**
+     * Provisions a user who is neither a member nor pending; if Snyk says the user already exists,
+     * finds them in the group and adds them to the org.
+     */
+    UserOutcome provisionNew(CheckedRow row, RoleCatalog.ResolvedRole role, boolean membersListed, Activity activity)
+            throws TransportException, SnykApiException {
         activity.is("provisioning to org " + row.orgId());
         ProvisionClient.Result result = api.provisioning().provision(row.orgId(), row.email(), role.publicId());
         if (result instanceof ProvisionClient.Provisioned provisioned) {
@@ -89,7 +98,7 @@ final class ProvisionWorkflow extends UserWorkflow {
         return addToOrg(row, role, inGroup.userId(), membersListed, activity);
     }
 
-    private UserOutcome pendingUser(CheckedRow row, RoleCatalog.ResolvedRole role, PendingUser pending, Activity activity)
+    UserOutcome pendingUser(CheckedRow row, RoleCatalog.ResolvedRole role, PendingUser pending, Activity activity)
             throws TransportException, SnykApiException {
         if (RoleCatalog.sameRole(pending.rolePublicId(), role) || RoleCatalog.sameRole(pending.role(), role)) {
             return changed(ALREADY_PROVISIONED, row, new Change(null, null, null, null, null, null, false, null, 0,
@@ -112,7 +121,7 @@ final class ProvisionWorkflow extends UserWorkflow {
     }
 
     /** A member of the org, from its listing or a lookup: skipped with the wanted role, else given it. */
-    private UserOutcome existingMember(CheckedRow row, RoleCatalog.ResolvedRole role, Membership member, Activity activity)
+    UserOutcome existingMember(CheckedRow row, RoleCatalog.ResolvedRole role, Membership member, Activity activity)
             throws TransportException, SnykApiException {
         if (RoleCatalog.sameRole(member.roleId(), role) || RoleCatalog.sameRole(member.roleName(), role)) {
             return UserOutcome.skipped(row.subject(), "already a member with this role", 0);
@@ -128,7 +137,7 @@ final class ProvisionWorkflow extends UserWorkflow {
         return changed(ROLE_UPDATED, row, change);
     }
 
-    private UserOutcome addToOrg(CheckedRow row, RoleCatalog.ResolvedRole role, String userId, boolean membersListed,
+    UserOutcome addToOrg(CheckedRow row, RoleCatalog.ResolvedRole role, String userId, boolean membersListed,
             Activity activity) throws TransportException, SnykApiException {
         if (dryRun) {
             if (!membersListed) {

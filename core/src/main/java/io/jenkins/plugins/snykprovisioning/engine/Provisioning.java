@@ -8,6 +8,9 @@ import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
 import io.jenkins.plugins.snykprovisioning.input.InputLimits;
 import io.jenkins.plugins.snykprovisioning.input.UserSource;
+import io.jenkins.plugins.snykprovisioning.plan.Plan;
+import io.jenkins.plugins.snykprovisioning.plan.PlanFile;
+import io.jenkins.plugins.snykprovisioning.plan.SyncLimits;
 import io.jenkins.plugins.snykprovisioning.results.PreviousRun;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
@@ -18,6 +21,8 @@ import io.jenkins.plugins.snykprovisioning.snyk.TokenOwner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,13 +42,15 @@ public final class Provisioning {
 
     /** How long users already on the wire may finish after an interruption before their requests are cut. */
     static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+    /** A plan older than this is not applied: the orgs have likely moved on. */
+    public static final Duration DEFAULT_MAX_PLAN_AGE = Duration.ofHours(24);
 
     private final Builder settings;
     private final SnykApiUrl api;
     private final ProvisioningRequest request;
     private final TransportSettings transport;
     private final Object lock = new Object();
-    private ProvisioningEngine engine;
+    private Engine engine;
     private boolean cancelled;
     private boolean started;
 
@@ -82,8 +89,10 @@ public final class Provisioning {
         }
         listener = listener == null ? ProgressListener.NONE : listener;
         try (ApiTransport http = new ApiTransport(settings.token, transport, progressOf(listener))) {
-            ProvisioningEngine work = new ProvisioningEngine(request, new SnykApi(api, settings.restVersion, http), http,
-                    listener, settings.grace);
+            SnykApi client = new SnykApi(api, settings.restVersion, http);
+            Engine work = request.mode().planned()
+                    ? new SyncEngine(request, client, http, listener, settings.grace, api.toString())
+                    : new ProvisioningEngine(request, client, http, listener, settings.grace);
             synchronized (lock) {
                 engine = work;
                 if (cancelled) {
@@ -139,6 +148,13 @@ public final class Provisioning {
         private Path resultsFile;
         private Path failedRowsCsv;
         private Duration grace = DEFAULT_GRACE;
+        private boolean removeMissing;
+        private boolean allOrgs;
+        private SyncLimits syncLimits = SyncLimits.DEFAULT;
+        private Path planFile;
+        private Path applyPlan;
+        private boolean apply;
+        private Duration maxPlanAge = DEFAULT_MAX_PLAN_AGE;
 
         private Builder() {
         }
@@ -265,6 +281,48 @@ public final class Provisioning {
             return this;
         }
 
+        /** Sync: also remove members and pending provisions the file does not list. */
+        public Builder removeMissing(boolean value) {
+            this.removeMissing = value;
+            return this;
+        }
+
+        /** Offboarding: take the users away from every org of the group, not only from the file's org. */
+        public Builder allOrgs(boolean value) {
+            this.allOrgs = value;
+            return this;
+        }
+
+        /** How far a sync or an offboarding may go: removals, Org Admins left, protected users. */
+        public Builder syncLimits(SyncLimits value) {
+            this.syncLimits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /** Where a sync or an offboarding writes the plan it makes. */
+        public Builder planFile(Path value) {
+            this.planFile = value;
+            return this;
+        }
+
+        /** Applies this plan (made earlier with this API, group and token) instead of making one. */
+        public Builder applyPlan(Path value) {
+            this.applyPlan = value;
+            return this;
+        }
+
+        /** Applies the plan a sync or an offboarding makes in the same run, when the limits hold. */
+        public Builder apply(boolean value) {
+            this.apply = value;
+            return this;
+        }
+
+        /** How old a plan may be when it is applied. */
+        public Builder maxPlanAge(Duration value) {
+            this.maxPlanAge = Objects.requireNonNull(value, "maxPlanAge");
+            return this;
+        }
+
         /**
          * Checks the settings and reads the earlier run to resume from.
          *
@@ -274,17 +332,63 @@ public final class Provisioning {
         public Provisioning build() throws IOException {
             SnykApiUrl api = location();
             requireToken();
-            if (users == null) {
-                throw new IllegalArgumentException("No users were given");
-            }
             if (resultsFile == null) {
                 throw new IllegalArgumentException("No results file was given");
             }
+            Plan given = applyPlan == null ? null : givenPlan(api.toString());
+            Mode runMode = given == null ? mode : given.mode().equals(Plan.OFFBOARD) ? Mode.OFFBOARD : Mode.SYNC;
+            String group = given == null ? blankToNull(groupId) : given.groupId();
+            SyncOptions sync = null;
+            if (runMode.planned()) {
+                if (group == null) {
+                    throw new IllegalArgumentException("A group id is needed to " + runMode.id()
+                            + ": it names the roles, and tells people from service accounts");
+                }
+                if (given == null && planFile == null) {
+                    throw new IllegalArgumentException("No plan file was given");
+                }
+                sync = new SyncOptions(removeMissing, allOrgs, syncLimits, planFile, given, apply);
+            }
+            if (users == null && given == null) {
+                throw new IllegalArgumentException("No users were given");
+            }
+            // A plan is only made unless it is to be applied: nothing is changed.
+            boolean nothingChanged = dryRun || (runMode.planned() && given == null && !apply);
             PreviousRun previous = resumeFrom == null ? PreviousRun.none() : PreviousRun.load(resumeFrom);
-            ProvisioningRequest request = new ProvisioningRequest(users, mode, blankToNull(defaultOrgId), blankToNull(groupId),
-                    blankToNull(defaultRole), dryRun, limits, previous, OutputFiles.beside(resultsFile, failedRowsCsv),
-                    transport.concurrency());
+            ProvisioningRequest request = new ProvisioningRequest(given == null ? users : UserSource.ofText(applyPlan.toString(), ""),
+                    runMode, blankToNull(defaultOrgId), group, blankToNull(defaultRole), nothingChanged, limits, previous,
+                    OutputFiles.beside(resultsFile, failedRowsCsv), transport.concurrency(), sync);
             return new Provisioning(this, api, request, transport);
+        }
+
+        /**
+         * The plan to apply, refused unless it was made for this API, this group and org (when given) and
+         * is recent enough, and held its limits when it was made.
+         */
+        private Plan givenPlan(String apiRoot) {
+            Plan plan;
+            try {
+                plan = PlanFile.read(applyPlan);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            String refused = null;
+            if (!plan.apiRoot().equals(apiRoot)) {
+                refused = "it was made for the API at " + plan.apiRoot() + ", not " + apiRoot;
+            } else if (blankToNull(groupId) != null && !plan.groupId().equalsIgnoreCase(groupId.trim())) {
+                refused = "it was made for group " + plan.groupId() + ", not " + groupId.trim();
+            } else if (blankToNull(defaultOrgId) != null && !plan.orgIds().equals(List.of(defaultOrgId.trim()))) {
+                refused = "it covers the orgs " + String.join(", ", plan.orgIds()) + ", not " + defaultOrgId.trim();
+            } else if (plan.createdAt().plus(maxPlanAge).isBefore(Instant.now())) {
+                refused = "it was made at " + plan.createdAt() + ", longer ago than " + maxPlanAge.toHours()
+                        + " hours; make a new plan (or allow older plans with a longer maximum age)";
+            } else if (plan.refused()) {
+                refused = "its limits refused it when it was made (" + String.join("; ", plan.refusals()) + ")";
+            }
+            if (refused != null) {
+                throw new IllegalArgumentException("Plan " + applyPlan + " cannot be applied: " + refused + "; nothing was changed");
+            }
+            return plan;
         }
 
         /**

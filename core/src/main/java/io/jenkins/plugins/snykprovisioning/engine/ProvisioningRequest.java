@@ -12,7 +12,8 @@ import io.jenkins.plugins.snykprovisioning.results.PreviousRun;
  * @param defaultRole role (public id or name) for rows without one, or null
  * @param previousRun users an earlier run already did, which this one does not send again
  * @param concurrency requests in flight at once, which also sizes the worker pool
+ * @param sync for sync and offboarding runs, what else they are asked; null for the other modes
  */
 record ProvisioningRequest(UserSource source, Mode mode, String defaultOrgId, String groupId, String defaultRole,
-        boolean dryRun, InputLimits limits, PreviousRun previousRun, OutputFiles outputs, int concurrency) {
+        boolean dryRun, InputLimits limits, PreviousRun previousRun, OutputFiles outputs, int concurrency, SyncOptions sync) {
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
+import io.jenkins.plugins.snykprovisioning.plan.Action;
 import static io.jenkins.plugins.snykprovisioning.results.OutcomeCategory.ROLE_UPDATED;
 
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
@@ -75,7 +76,7 @@ final class RoleUpdateWorkflow extends UserWorkflow {
             return UserOutcome.skipped(row.subject(), "already has this role", 0);
         }
         String userId = row.userId() != null ? row.userId() : member.userId();
-        UserOutcome.Change change = roleChange(member == null ? null : member.roleName(), role, userId, UserOutcome.Action.CHANGE_ROLE);
+        UserOutcome.Change change = roleChange(member == null ? null : member.roleName(), role, userId, Action.CHANGE_ROLE);
         if (dryRun) {
             return changed(ROLE_UPDATED, row, change);
         }

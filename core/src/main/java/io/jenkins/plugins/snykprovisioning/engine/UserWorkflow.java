@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.engine;
 
+import io.jenkins.plugins.snykprovisioning.plan.Action;
 import io.jenkins.plugins.snykprovisioning.http.CancelledException;
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
@@ -36,20 +37,34 @@ abstract class UserWorkflow {
 
     /** The user's outcome; null when the run was interrupted before anything was changed for them. */
     final UserOutcome handle(CheckedRow row, RoleCatalog.ResolvedRole role) {
+        return attempt(row.subject(), activity -> run(row, role, activity));
+    }
+
+    /** Work for one user, which may call the API. */
+    @FunctionalInterface
+    interface Work {
+        UserOutcome run(Activity activity) throws TransportException, SnykApiException;
+    }
+
+    /**
+     * Does {@code work} for {@code subject}: an API refusal or a network failure becomes a failure naming the
+     * activity it happened in; an interruption before anything was changed gives null (not processed).
+     */
+    static UserOutcome attempt(UserOutcome.Subject subject, Work work) {
         Activity activity = new Activity();
         try {
-            return run(row, role, activity);
+            return work.run(activity);
         } catch (SnykApiException e) {
-            return UserOutcome.failed(row.subject(), failure(activity.name + " failed", e));
+            return UserOutcome.failed(subject, failure(activity.name + " failed", e));
         } catch (TransportException e) {
             String unknown = e.mayHaveApplied() ? "; the request may have reached Snyk before the connection failed: "
                     + "run again or resume to confirm" : "";
-            return UserOutcome.failed(row.subject(), activity.name + " failed: " + e.getMessage() + unknown, "network_error");
+            return UserOutcome.failed(subject, activity.name + " failed: " + e.getMessage() + unknown, "network_error");
         } catch (CancelledException e) {
             if (!activity.changed && !e.writeMayHaveApplied()) {
                 return null;
             }
-            return UserOutcome.failed(row.subject(), "interrupted before this user was finished (" + e.getMessage()
+            return UserOutcome.failed(subject, "interrupted before this user was finished (" + e.getMessage()
                     + "); a change may have been made: run again or resume to finish", "interrupted");
         }
     }
@@ -69,7 +84,7 @@ abstract class UserWorkflow {
     }
 
     /** A role change: from which role to which, for {@code userId} (null for a pending provision). */
-    UserOutcome.Change roleChange(String previous, RoleCatalog.ResolvedRole role, String userId, UserOutcome.Action planned) {
+    UserOutcome.Change roleChange(String previous, RoleCatalog.ResolvedRole role, String userId, Action planned) {
         return new UserOutcome.Change(previous, role.name() != null ? role.name() : role.publicId(), role.publicId(), userId,
                 null, dryRun ? planned : null, false, null, 0, null);
     }

@@ -2,7 +2,8 @@ package io.jenkins.plugins.snykprovisioning.results;
 
 /**
  * Where a user ended up. The order is the key order of the results file, which keeps the
- * original script's keys in its order, with {@code role_updated} added after {@code already_added}.
+ * original script's keys in its order, with {@code role_updated} added after {@code already_added}
+ * and the removals of sync and offboarding runs after it.
  */
 public enum OutcomeCategory {
     PROVISIONED("provisioned", true, "Provisioned (new users)"),
@@ -10,6 +11,8 @@ public enum OutcomeCategory {
     ORG_MEMBERSHIPS("org_memberships", true, "Added to org (existing users)"),
     ALREADY_ADDED("already_added", true, "Already added"),
     ROLE_UPDATED("role_updated", true, "Role updated"),
+    REMOVED("removed", true, "Removed from org"),
+    PENDING_DELETED("pending_deleted", true, "Pending provision deleted"),
     FAILED("failed", false, "Failed"),
     SKIPPED("skipped", true, "Skipped");
 

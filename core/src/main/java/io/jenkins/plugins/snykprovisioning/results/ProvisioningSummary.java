@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
+import io.jenkins.plugins.snykprovisioning.plan.PlanReport;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -15,10 +16,12 @@ import java.util.Map;
  * @param requests HTTP requests sent, retries included
  * @param calls API calls the work needed (a retried call counts once)
  * @param firstFailures the first {@value #FAILURES_KEPT} failed users, for a front end to show
+ * @param plan what a sync or offboarding run did with its plan; null for the other modes
  */
 public record ProvisioningSummary(String mode, boolean dryRun, boolean complete, boolean interrupted, String fatalError,
         long totalRows, Map<OutcomeCategory, Long> counts, long notProcessed, long requests, long calls, long retries,
-        long rateLimited, Instant startedAt, Instant finishedAt, List<String> errors, List<UserOutcome> firstFailures) {
+        long rateLimited, Instant startedAt, Instant finishedAt, List<String> errors, List<UserOutcome> firstFailures,
+        PlanReport plan) {
 
     /** Failed users a summary keeps; the failed rows' file has them all. */
     public static final int FAILURES_KEPT = 200;
@@ -45,8 +48,8 @@ public record ProvisioningSummary(String mode, boolean dryRun, boolean complete,
         return (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
     }
 
-    /** Nothing failed, nothing left undone, no run-level error. */
+    /** Nothing failed, nothing left undone, no run-level error, no plan refused. */
     public boolean allSucceeded() {
-        return complete && failed() == 0 && errors.isEmpty();
+        return complete && failed() == 0 && errors.isEmpty() && (plan == null || !plan.refused() && plan.rejected() == null);
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
+import io.jenkins.plugins.snykprovisioning.plan.Action;
+import io.jenkins.plugins.snykprovisioning.plan.PlanReport;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -8,7 +10,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Action;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Change;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Failure;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Subject;
@@ -184,6 +185,18 @@ public final class ResultsFormat {
                 }
             }
             case ALREADY_ADDED -> result.put("user_id", change.userId()).put("detail", change.note());
+            case REMOVED, PENDING_DELETED -> {
+                result.put("previous_role", change.previousRole());
+                if (change.userId() != null) {
+                    result.put("user_id", change.userId());
+                }
+                if (change.membershipId() != null) {
+                    result.put("membership_id", change.membershipId());
+                }
+                if (change.planned() != null) {
+                    result.put("planned", change.planned().id());
+                }
+            }
             case ROLE_UPDATED -> {
                 result.put("previous_role", change.previousRole()).put("role", change.role())
                         .put("role_public_id", change.rolePublicId());
@@ -242,6 +255,8 @@ public final class ResultsFormat {
                     : Change.answer(fields);
             case ALREADY_ADDED -> new Change(null, null, null, SnykJson.text(fields, "user_id"), null, null, false,
                     SnykJson.text(fields, "detail"), 0, null);
+            case REMOVED, PENDING_DELETED -> new Change(SnykJson.text(fields, "previous_role"), null, null,
+                    SnykJson.text(fields, "user_id"), SnykJson.text(fields, "membership_id"), planned, false, null, 0, null);
             case ROLE_UPDATED -> new Change(SnykJson.text(fields, "previous_role"), SnykJson.text(fields, "role"),
                     SnykJson.text(fields, "role_public_id"), SnykJson.text(fields, "user_id"), null, planned, false, null, 0,
                     fields.get("provision"));
@@ -275,6 +290,20 @@ public final class ResultsFormat {
         json.put("duration_seconds", Math.round(summary.durationSeconds() * 1000) / 1000.0);
         json.put("started_at", summary.startedAt().toString());
         json.put("finished_at", summary.finishedAt().toString());
+        PlanReport report = summary.plan();
+        if (report != null) {
+            ObjectNode plan = json.putObject("plan").put("id", report.plan().id());
+            if (report.planFile() != null) {
+                plan.put("file", report.planFile().toString());
+            }
+            ObjectNode actions = plan.putObject("actions");
+            report.plan().counts().forEach((kind, count) -> actions.put(kind.id(), count));
+            plan.put("applied", report.applied());
+            report.refusals().forEach(plan.putArray("refused")::add);
+            if (report.rejected() != null) {
+                plan.put("rejected", report.rejected());
+            }
+        }
         return json;
     }
 }

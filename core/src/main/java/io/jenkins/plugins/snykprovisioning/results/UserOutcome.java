@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
+import io.jenkins.plugins.snykprovisioning.plan.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
@@ -40,33 +41,6 @@ public record UserOutcome(OutcomeCategory category, Subject subject, Failure fai
      * @param requestId Snyk's id of the refused request, or null
      */
     public record Failure(String message, Integer status, String errorType, String code, String requestId) {
-    }
-
-    /** An action a dry run reports instead of taking it. */
-    public enum Action {
-        PROVISION("provision"),
-        ADD_MEMBERSHIP("add_membership"),
-        CHANGE_ROLE("change_role"),
-        REPLACE_PENDING_PROVISION("replace_pending_provision");
-
-        private final String id;
-
-        Action(String id) {
-            this.id = id;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        static Action byId(String id) {
-            for (Action action : values()) {
-                if (action.id.equals(id)) {
-                    return action;
-                }
-            }
-            return null;
-        }
     }
 
     /**
@@ -149,7 +123,7 @@ public record UserOutcome(OutcomeCategory category, Subject subject, Failure fai
         return failure == null || failure.status() == null ? 0 : failure.status();
     }
 
-    /** A short human note on what happened, for logs: the message, a role change, a planned action. */
+    /** A short human note on what happened, for logs: the message, a role change, a removal, a planned action. */
     public String detail() {
         String message = message();
         if (message != null) {
@@ -159,7 +133,11 @@ public record UserOutcome(OutcomeCategory category, Subject subject, Failure fai
         if (change.planned() != null) {
             text.append("would ").append(change.planned().id().replace('_', ' '));
         }
-        if (change.previousRole() != null || (category == OutcomeCategory.ROLE_UPDATED && change.role() != null)) {
+        if (category == OutcomeCategory.REMOVED || category == OutcomeCategory.PENDING_DELETED) {
+            if (change.previousRole() != null) {
+                text.append(text.length() == 0 ? "" : " ").append("(was ").append(change.previousRole()).append(')');
+            }
+        } else if (change.previousRole() != null || (category == OutcomeCategory.ROLE_UPDATED && change.role() != null)) {
             text.append(text.length() == 0 ? "" : ": ");
             // A service account given by user_id is not in the member list, so its earlier role is unknown.
             text.append(change.previousRole() == null ? "role set to " + change.role()

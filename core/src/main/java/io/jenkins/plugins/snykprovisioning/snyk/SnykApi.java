@@ -16,6 +16,8 @@ public final class SnykApi implements Closeable {
     private final OrgMembersClient orgMembers;
     private final OrgMembershipsClient orgMemberships;
     private final GroupMembershipsClient groupMemberships;
+    private final GroupUsersClient groupUsers;
+    private final GroupOrgsClient groupOrgs;
     private final SelfClient self;
     private final RoleUpdates roleUpdates;
 
@@ -27,6 +29,8 @@ public final class SnykApi implements Closeable {
         this.orgMembers = new OrgMembersClient(calls);
         this.orgMemberships = new OrgMembershipsClient(calls);
         this.groupMemberships = new GroupMembershipsClient(calls);
+        this.groupUsers = new GroupUsersClient(calls);
+        this.groupOrgs = new GroupOrgsClient(calls);
         this.self = new SelfClient(calls);
         this.roleUpdates = new RoleUpdates(orgMembers, orgMemberships);
     }
@@ -70,6 +74,14 @@ public final class SnykApi implements Closeable {
 
     public GroupMembershipsClient groupMemberships() {
         return groupMemberships;
+    }
+
+    public GroupUsersClient groupUsers() {
+        return groupUsers;
+    }
+
+    public GroupOrgsClient groupOrgs() {
+        return groupOrgs;
     }
 
     public SelfClient self() {

@@ -3,12 +3,15 @@ package io.jenkins.plugins.snykprovisioning.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.snykprovisioning.http.RetryPolicy;
 import io.jenkins.plugins.snykprovisioning.input.UserSource;
+import io.jenkins.plugins.snykprovisioning.plan.SyncLimits;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorState;
 import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
+import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
+import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +42,7 @@ final class SimulatedSnyk implements AutoCloseable {
     static final String OUTSIDER_ID = "d0000000-0000-4000-8000-000000000006";
 
     final String token = "personal-" + UUID.randomUUID();
+    private int extraTokens;
     final String serviceToken = "service-" + UUID.randomUUID();
     final SnykSimulator simulator;
     final Path dir;
@@ -70,6 +74,17 @@ final class SimulatedSnyk implements AutoCloseable {
                 .build();
         // Every answer is checked against Snyk's REST spec; close() fails the test on any departure.
         this.simulator = new SnykSimulator(state, new SimulatorConfig().setValidateResponses(true)).start(0);
+    }
+
+    /**
+     * One more token of the admin: a plan and its applies each list the group's people, which Snyk allows
+     * about once a minute per token.
+     */
+    String anotherToken() {
+        String value = "personal-" + UUID.randomUUID();
+        state().addToken(new ApiToken(value, "admin-" + (++extraTokens),
+                ADMIN_ID, TokenType.PERSONAL, true));
+        return value;
     }
 
     SimulatorConfig config() {
@@ -115,6 +130,13 @@ final class SimulatedSnyk implements AutoCloseable {
         Duration retryBase = Duration.ofMillis(20);
         Duration retryCap = Duration.ofMillis(200);
         Path resumeFrom;
+        boolean removeMissing;
+        boolean allOrgs;
+        SyncLimits limits = SyncLimits.DEFAULT;
+        Path planFile = dir.resolve("plan-" + UUID.randomUUID() + ".json");
+        Path applyPlan;
+        boolean apply;
+        Duration maxPlanAge = Provisioning.DEFAULT_MAX_PLAN_AGE;
         String resultsName = "results-" + UUID.randomUUID() + ".json";
         final List<String> notices = new ArrayList<>();
         final List<String> retries = new ArrayList<>();
@@ -136,9 +158,11 @@ final class SimulatedSnyk implements AutoCloseable {
             provisioning = Provisioning.builder().apiUrl(simulator.baseUrl()).token(apiToken)
                     .concurrency(concurrency).rateLimitPerMinute(rateLimitPerMinute).timeouts(Duration.ofSeconds(2), responseTimeout)
                     .retryPolicy(new RetryPolicy(maxRetries, retryBase, retryCap, Duration.ofSeconds(5)))
-                    .users(UserSource.ofText("users.csv", users)).mode(mode).defaultOrgId(defaultOrg).groupId(groupId)
+                    .users(users == null ? null : UserSource.ofText("users.csv", users)).mode(mode).defaultOrgId(defaultOrg).groupId(groupId)
                     .defaultRole(defaultRole).dryRun(dryRun).resumeFrom(resumeFrom)
                     .resultsFile(results()).failedRowsCsv(failedCsv()).grace(Duration.ofSeconds(2))
+                    .removeMissing(removeMissing).allOrgs(allOrgs).syncLimits(limits).planFile(planFile).applyPlan(applyPlan)
+                    .apply(apply).maxPlanAge(maxPlanAge)
                     .build();
             ProvisioningSummary summary = provisioning.run(new ProgressListener() {
                 @Override

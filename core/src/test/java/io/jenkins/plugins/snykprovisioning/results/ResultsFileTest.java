@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
+import io.jenkins.plugins.snykprovisioning.plan.Action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ class ResultsFileTest {
     private static ProvisioningSummary summary(Map<OutcomeCategory, Long> counts, List<String> errors) {
         Instant now = Instant.now();
         return new ProvisioningSummary("provision", false, true, false, null, 4, counts, 0, 7, 6, 1, 0, now.minusSeconds(2), now,
-                errors, List.of());
+                errors, List.of(), null);
     }
 
     @Test
@@ -54,7 +55,7 @@ class ResultsFileTest {
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("provisioned", "already_provisioned", "org_memberships", "already_added",
-                "role_updated", "failed", "skipped", "errors", "summary");
+                "role_updated", "removed", "pending_deleted", "failed", "skipped", "errors", "summary");
         JsonNode provisioned = json.get("provisioned").get(0);
         assertThat(provisioned.get("success").asBoolean()).isTrue();
         assertThat(provisioned.get("email").asText()).isEqualTo("a@example.com");
@@ -112,7 +113,7 @@ class ResultsFileTest {
         Path journal = dir.resolve("dry.journal.jsonl");
         try (Journal writer = Journal.create(journal, "provision", true)) {
             writer.record(UserOutcome.changed(OutcomeCategory.PROVISIONED, subject("a@example.com", 2),
-                    new UserOutcome.Change(null, null, "role-1", null, null, UserOutcome.Action.PROVISION, false, null, 0, null), true));
+                    new UserOutcome.Change(null, null, "role-1", null, null, Action.PROVISION, false, null, 0, null), true));
         }
         assertThat(PreviousRun.load(journal).size()).isZero();
     }

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
+import io.jenkins.plugins.snykprovisioning.plan.Action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Action;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Change;
 import io.jenkins.plugins.snykprovisioning.snyk.PendingUser;
 import java.io.InputStream;
@@ -92,7 +92,17 @@ class ResultsGoldenTest {
                 UserOutcome.skipped(subject("NEW@example.com", 18), "duplicate of line 2", 2),
                 UserOutcome.skipped(subject("same@example.com", 19), "already a member with this role", 0),
                 changed(OutcomeCategory.PROVISIONED, "earlier@example.com", 20, answer(pending("earlier@example.com")), false)
-                        .carriedOver());
+                        .carriedOver(),
+                UserOutcome.changed(OutcomeCategory.REMOVED, new UserOutcome.Subject("leaver@example.com",
+                        "20000000-0000-4000-8000-000000000001", 0, null, null), new Change("Org Collaborator", null, null,
+                        "40000000-0000-4000-8000-000000000021", "50000000-0000-4000-8000-000000000021", null, false, null, 0, null), false),
+                UserOutcome.changed(OutcomeCategory.REMOVED, new UserOutcome.Subject("plannedleaver@example.com",
+                        "20000000-0000-4000-8000-000000000001", 0, null, null), new Change("Developer", null, null,
+                        "40000000-0000-4000-8000-000000000022", "50000000-0000-4000-8000-000000000022", Action.REMOVE_MEMBER, false,
+                        null, 0, null), true),
+                UserOutcome.changed(OutcomeCategory.PENDING_DELETED, new UserOutcome.Subject("neverloggedin@example.com",
+                        "20000000-0000-4000-8000-000000000001", 3, null, null), new Change("Developer", null, null, null, null, null,
+                        false, null, 0, null), false));
     }
 
     static ProvisioningSummary summary() {
@@ -100,9 +110,9 @@ class ResultsGoldenTest {
         for (UserOutcome outcome : everyShape()) {
             counts.merge(outcome.category(), 1L, Long::sum);
         }
-        return new ProvisioningSummary("provision", false, true, false, null, 19, counts, 0, 31, 29, 2, 1,
+        return new ProvisioningSummary("provision", false, true, false, null, 22, counts, 0, 31, 29, 2, 1,
                 Instant.parse("2026-11-23T20:33:05Z"), Instant.parse("2026-11-23T20:33:07.500Z"), List.of("one run-level error"),
-                List.of());
+                List.of(), null);
     }
 
     @Test

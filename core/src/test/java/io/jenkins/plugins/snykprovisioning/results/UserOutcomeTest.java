@@ -1,9 +1,9 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
+import io.jenkins.plugins.snykprovisioning.plan.Action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Action;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Change;
 import org.junit.jupiter.api.Test;
 

@@ -21,13 +21,18 @@ public final class OutcomeBar {
     static final double MIN_SEGMENT_WIDTH = 1;
     static final String NOT_PROCESSED_COLOR = "#d0d4d9";
     private static final String OTHER_COLOR = "#8a9199";
-    /** A fill per outcome key: greens for new and existing users, blues for memberships, purple for roles. */
+    /**
+     * A fill per outcome key: greens for new and existing users, blues for memberships, purple for roles,
+     * oranges for access taken away.
+     */
     private static final Map<String, String> COLORS = Map.of(
             OutcomeCategory.PROVISIONED.key(), "#138a36",
             OutcomeCategory.ALREADY_PROVISIONED.key(), "#7cc48f",
             OutcomeCategory.ORG_MEMBERSHIPS.key(), "#1f6fb5",
             OutcomeCategory.ALREADY_ADDED.key(), "#8ab8e0",
             OutcomeCategory.ROLE_UPDATED.key(), "#7b4bb7",
+            OutcomeCategory.REMOVED.key(), "#e07b00",
+            OutcomeCategory.PENDING_DELETED.key(), "#f0b36b",
             OutcomeCategory.SKIPPED.key(), "#b8a15a",
             OutcomeCategory.FAILED.key(), "#c62828");
 

@@ -15,6 +15,8 @@ final class OutcomeLabels {
             case ORG_MEMBERSHIPS -> Messages.OutcomeLabels_OrgMemberships();
             case ALREADY_ADDED -> Messages.OutcomeLabels_AlreadyAdded();
             case ROLE_UPDATED -> Messages.OutcomeLabels_RoleUpdated();
+            case REMOVED -> Messages.OutcomeLabels_Removed();
+            case PENDING_DELETED -> Messages.OutcomeLabels_PendingDeleted();
             case FAILED -> Messages.OutcomeLabels_Failed();
             case SKIPPED -> Messages.OutcomeLabels_Skipped();
         };

@@ -24,14 +24,14 @@ public final class ProvisioningHistory {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /**
-     * The count columns, each an outcome key of the results file. {@code removed} belongs to the sync mode
-     * still to come: until a run records it, its cells show {@value #NOT_RECORDED}.
+     * The count columns, each an outcome key of the results file. Builds from before an outcome existed
+     * (such as {@code removed}) show {@value #NOT_RECORDED} in its column.
      */
     static final List<Column> COLUMNS = List.of(
             new Column(Messages._ProvisioningHistory_Provisioned(), OutcomeCategory.PROVISIONED.key()),
             new Column(Messages._ProvisioningHistory_Added(), OutcomeCategory.ORG_MEMBERSHIPS.key()),
             new Column(Messages._ProvisioningHistory_RolesChanged(), OutcomeCategory.ROLE_UPDATED.key()),
-            new Column(Messages._ProvisioningHistory_Removed(), "removed"),
+            new Column(Messages._ProvisioningHistory_Removed(), OutcomeCategory.REMOVED.key()),
             new Column(Messages._ProvisioningHistory_Failed(), OutcomeCategory.FAILED.key()));
 
     /** A build as the table needs it. */

@@ -115,6 +115,7 @@ class BuildProvisioningTest {
         assertThat(result.usersFailed()).isFalse();
         assertThat(result.stepValue()).containsExactly(Map.entry("provisioned", 2L), Map.entry("already_provisioned", 0L),
                 Map.entry("org_memberships", 1L), Map.entry("already_added", 0L), Map.entry("role_updated", 0L),
+                Map.entry("removed", 0L), Map.entry("pending_deleted", 0L),
                 Map.entry("failed", 0L), Map.entry("skipped", 0L), Map.entry("total", 3L), Map.entry("complete", true),
                 Map.entry("dryRun", false), Map.entry("resultsFile", RESULTS), Map.entry("failedCsv", FAILED_CSV));
         assertThat(pending("erin@example.com")).isTrue();

@@ -58,14 +58,14 @@ class OutcomeBarTest {
     void everyOutcomeHasItsOwnColorAndAnOutcomeAddedLaterStillGetsASegment() {
         Map<String, Long> all = counts();
         all.replaceAll((key, zero) -> 1L);
-        all.put("removed", 2L);
+        all.put("offboarded", 2L);
 
         OutcomeBar bar = OutcomeBar.of(all, 0);
 
         assertThat(bar.getSegments()).hasSize(OutcomeCategory.values().length + 1);
         assertThat(bar.getSegments()).extracting(OutcomeBar.Segment::getColor).allMatch(color -> color.matches("#[0-9a-f]{6}"))
                 .doesNotHaveDuplicates();
-        assertThat(bar.getSegments().get(bar.getSegments().size() - 1).getLabel()).isEqualTo("removed");
+        assertThat(bar.getSegments().get(bar.getSegments().size() - 1).getLabel()).isEqualTo("offboarded");
     }
 
     @Test
@@ -80,7 +80,7 @@ class OutcomeBarTest {
     void theBuildsSummaryDrawsItsCountsAndTheUsersNeverReached() {
         ProvisioningSummary summary = new ProvisioningSummary("provision", false, false, true, null, 6,
                 Map.of(OutcomeCategory.PROVISIONED, 3L, OutcomeCategory.FAILED, 1L), 2, 4, 4, 0, 0, Instant.EPOCH,
-                Instant.EPOCH, List.of(), List.of());
+                Instant.EPOCH, List.of(), List.of(), null);
         ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary, "r.json", "r-failed.csv", true);
 
         assertThat(action.getOutcomeBar().getDescription()).isEqualTo("Provisioned (new users) 3, Failed 1, Not processed 2");

@@ -49,6 +49,12 @@ class ProvisioningHistoryTest {
         }
     }
 
+    /** A summary as a build saved before the sync mode kept it: without the removals' count. */
+    private static ProvisioningSummaryAction recordedBeforeRemovalsExisted(ProvisioningSummaryAction action) {
+        action.getCounts().remove(OutcomeCategory.REMOVED.key());
+        return action;
+    }
+
     private static ProvisioningSummaryAction run(String mode, boolean dryRun, boolean complete, long provisioned, long added,
             long rolesChanged, long failed) {
         Map<OutcomeCategory, Long> counts = new EnumMap<>(OutcomeCategory.class);
@@ -58,18 +64,18 @@ class ProvisioningHistoryTest {
         counts.put(OutcomeCategory.FAILED, failed);
         long total = provisioned + added + rolesChanged + failed;
         ProvisioningSummary summary = new ProvisioningSummary(mode, dryRun, complete, !complete, null, total, counts, 0, total, total, 0, 0,
-                Instant.EPOCH, Instant.EPOCH, List.of(), List.of());
+                Instant.EPOCH, Instant.EPOCH, List.of(), List.of(), null);
         return new ProvisioningSummaryAction(summary, "r.json", "r-failed.csv", true);
     }
 
     @Test
-    void eachRunIsARowWithItsDateModeAndCountsNewestFirstAndRemovedIsNotRecordedYet() {
+    void eachRunIsARowWithItsDateModeAndCountsNewestFirstAndAnOutcomeAnOldBuildDidNotRecordIsMarked() {
         ProvisioningSummaryAction second = run("provision", false, true, 0, 1, 0, 0);
         second.numbered(2);
         List<FakeBuild> builds = List.of(
                 new FakeBuild(12, NOON, List.of(run("provision", false, true, 3, 2, 1, 0), second)),
                 new FakeBuild(11, NOON - 86_400_000L, List.of()),
-                new FakeBuild(10, NOON - 2 * 86_400_000L, List.of(run("updateRoles", true, true, 0, 0, 7, 2))));
+                new FakeBuild(10, NOON - 2 * 86_400_000L, List.of(recordedBeforeRemovalsExisted(run("updateRoles", true, true, 0, 0, 7, 2)))));
 
         List<ProvisioningHistory.Row> rows = ProvisioningHistory.rows(builds.iterator(), UTC);
 
@@ -83,7 +89,7 @@ class ProvisioningHistoryTest {
                 .containsExactly("2026-11-30 12:05", "2026-11-30 12:05", "2026-11-28 12:05");
         assertThat(rows).extracting(ProvisioningHistory.Row::getMode)
                 .containsExactly("provision", "provision", "updateRoles, dry run");
-        assertThat(rows.get(1).getCells()).containsExactly("3", "2", "1", ProvisioningHistory.NOT_RECORDED, "0");
+        assertThat(rows.get(1).getCells()).containsExactly("3", "2", "1", "0", "0");
         assertThat(rows.get(2).getCells()).containsExactly("0", "0", "7", ProvisioningHistory.NOT_RECORDED, "2");
     }
 

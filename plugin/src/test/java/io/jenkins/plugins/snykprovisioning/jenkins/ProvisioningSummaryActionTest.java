@@ -25,7 +25,7 @@ class ProvisioningSummaryActionTest {
                 .toList();
         return new ProvisioningSummary("provision", false, !interrupted, interrupted, null, provisioned + failed + 5,
                 Map.of(OutcomeCategory.PROVISIONED, provisioned, OutcomeCategory.FAILED, failed), interrupted ? 5 : 0, 10, 10, 0,
-                0, Instant.EPOCH, Instant.EPOCH, List.of(), failures);
+                0, Instant.EPOCH, Instant.EPOCH, List.of(), failures, null);
     }
 
     @Test
@@ -59,7 +59,7 @@ class ProvisioningSummaryActionTest {
                 "r-failed.csv", false);
 
         assertThat(action.getCounts()).containsOnlyKeys("provisioned", "already_provisioned", "org_memberships",
-                "already_added", "role_updated", "failed", "skipped");
+                "already_added", "role_updated", "removed", "pending_deleted", "failed", "skipped");
         assertThat(action.getOutcomes()).extracting(ProvisioningSummaryAction.OutcomeCount::getLabel)
                 .startsWith("Provisioned (new users)", "Already provisioned", "Added to org (existing users)");
         assertThat(action.getNotProcessed()).isEqualTo(5);
@@ -85,7 +85,7 @@ class ProvisioningSummaryActionTest {
         UserOutcome refused = UserOutcome.failed(new UserOutcome.Subject(huge + "@example.com", huge, 2, "Developer", null),
                 "refused: " + huge, "forbidden");
         ProvisioningSummary stopped = new ProvisioningSummary("provision", false, false, false, "stopped: " + huge, 1,
-                Map.of(OutcomeCategory.FAILED, 1L), 0, 1, 1, 0, 0, Instant.EPOCH, Instant.EPOCH, List.of(), List.of(refused));
+                Map.of(OutcomeCategory.FAILED, 1L), 0, 1, 1, 0, 0, Instant.EPOCH, Instant.EPOCH, List.of(), List.of(refused), null);
 
         ProvisioningSummaryAction action = new ProvisioningSummaryAction(stopped, "r.json", "r-failed.csv", true);
 

@@ -83,7 +83,7 @@ class ResolvedSettingsTest {
         assertThatThrownBy(this::resolve).hasMessageStartingWith("No Snyk credentials");
         settings.credentialsId = "snyk";
         settings.mode = "delete";
-        assertThatThrownBy(this::resolve).hasMessage("Unknown mode 'delete'; expected 'provision' or 'updateRoles'");
+        assertThatThrownBy(this::resolve).hasMessage("Unknown mode 'delete'; expected 'provision', 'updateRoles', 'sync' or 'offboard'");
         settings.mode = "provision";
         settings.region = "SNYK-MARS-01";
         assertThatThrownBy(this::resolve).hasMessageStartingWith("Unknown Snyk region 'SNYK-MARS-01'");

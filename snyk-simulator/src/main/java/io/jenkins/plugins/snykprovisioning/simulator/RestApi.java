@@ -83,6 +83,7 @@ final class RestApi {
         router.add("PATCH", "/rest/groups/{groupId}/memberships/{membershipId}", this::updateGroupMembership);
         router.add("DELETE", "/rest/groups/{groupId}/memberships/{membershipId}", this::deleteGroupMembership);
         router.add("GET", "/rest/groups/{groupId}/org_memberships", this::userOrgMemberships);
+        router.add("GET", "/rest/groups/{groupId}/orgs", this::groupOrgs);
         router.add("GET", "/rest/orgs/{orgId}/invites", this::invites);
         router.add("POST", "/rest/orgs/{orgId}/invites", this::createInvite);
         router.add("DELETE", "/rest/orgs/{orgId}/invites/{inviteId}", this::deleteInvite);
@@ -264,6 +265,26 @@ final class RestApi {
             return jsonApi.page(request, "/groups/" + group.id + "/org_memberships", items, item -> (String) item.get("id"),
                     item -> item, obj("org_membership_count", items.size()));
         });
+    }
+
+    /** The group's orgs, in the order they were added; {@code name} filters by substring, {@code slug} exactly. */
+    private Reply groupOrgs(RoutedRequest request) {
+        String name = request.query("name");
+        String slug = request.query("slug");
+        return state.read(() -> {
+            GroupState group = Access.group(state, request.token(), request.param("groupId"));
+            List<OrgState> orgs = group.orgs.stream()
+                    .filter(org -> name == null || org.name.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))
+                    .filter(org -> slug == null || slugOf(org).equals(slug))
+                    .toList();
+            return jsonApi.page(request, "/groups/" + group.id + "/orgs", orgs, org -> org.id,
+                    org -> obj("id", org.id, "type", "org", "attributes", obj("name", org.name, "slug", slugOf(org),
+                            "is_personal", false, "group_id", group.id)), null);
+        });
+    }
+
+    private static String slugOf(OrgState org) {
+        return org.name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     // ---- invitations ------------------------------------------------------------------------

@@ -1,0 +1,374 @@
+package io.jenkins.plugins.snykprovisioning.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.snykprovisioning.plan.Plan;
+import io.jenkins.plugins.snykprovisioning.plan.PlanFile;
+import io.jenkins.plugins.snykprovisioning.plan.RemovalLimit;
+import io.jenkins.plugins.snykprovisioning.plan.SyncLimits;
+import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
+import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sync and offboarding over HTTP: plans, their limits, applying them, and what nothing may ever do.
+ * Every refusal is checked on the simulator's request log: nothing was written.
+ */
+class SyncTest {
+
+    @TempDir
+    Path dir;
+
+    SimulatedSnyk snyk;
+
+    @BeforeEach
+    void start() {
+        snyk = new SimulatedSnyk(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        snyk.close();
+    }
+
+    private List<LoggedRequest> writes() {
+        return snyk.simulator.requests().writes();
+    }
+
+    private SimulatedSnyk.Finished sync(String users, Consumer<SimulatedSnyk.Run> setup) throws Exception {
+        return snyk.execute(users, run -> {
+            run.mode = Mode.SYNC;
+            run.removeMissing = true;
+            setup.accept(run);
+        });
+    }
+
+    private static SyncLimits limits(String maxRemovals, int minAdmins, String... protectedEmails) {
+        return new SyncLimits(RemovalLimit.parse(maxRemovals), minAdmins, Set.of(protectedEmails));
+    }
+
+    private static List<String> described(Plan plan) {
+        return plan.actions().stream().map(a -> a.kind().id() + " " + a.email()).toList();
+    }
+
+    /** The file ORG should look like: erin new, carol (a person of the group) added, bob re-roled, alice and dave left out. */
+    private static final String PLATFORM = "email,role\nerin@acme.test,Developer\ncarol@acme.test,Developer\n"
+            + "bob@acme.test,Org Collaborator\n";
+
+    @Test
+    void aPlanSaysWhatWouldChangeAndChangesNothing() throws Exception {
+        SimulatedSnyk.Run run = snyk.run(PLATFORM);
+        run.mode = Mode.SYNC;
+        run.removeMissing = true;
+        run.limits = limits("50%", 1);
+        SimulatedSnyk.Finished done = run.execute();
+
+        assertThat(writes()).isEmpty();
+        Plan plan = PlanFile.read(run.planFile);
+        assertThat(described(plan)).containsExactly("provision erin@acme.test", "add_membership carol@acme.test",
+                "change_role bob@acme.test", "remove_member alice@acme.test", "delete_pending_provision dave@acme.test");
+        assertThat(plan.refused()).isFalse();
+        assertThat(plan.orgIds()).containsExactly(SimulatedSnyk.ORG);
+        assertThat(plan.tokenUserId()).isEqualTo(SimulatedSnyk.ADMIN_ID);
+        assertThat(plan.notes()).anyMatch(note -> note.contains("admin@acme.test keeps its membership: the token's own user"));
+        assertThat(done.summary().dryRun()).isTrue();
+        assertThat(done.summary().plan().applied()).isFalse();
+        assertThat(done.entry("removed", "alice@acme.test").get("result").get("planned").asText()).isEqualTo("remove_member");
+        assertThat(done.entry("pending_deleted", "dave@acme.test").get("dry_run").asBoolean()).isTrue();
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "alice@acme.test")).isEqualTo(Role.ORG_COLLABORATOR);
+    }
+
+    @Test
+    void aMemberWhomTheGroupDoesNotListAsAPersonIsNeverRemoved() throws Exception {
+        // ci-bot is a service account: V1 does not list it among the group's people.
+        SimulatedSnyk.Finished done = sync(PLATFORM, run -> run.limits = limits("100%", 0));
+
+        Plan plan = done.summary().plan().plan();
+        assertThat(plan.actions()).noneMatch(a -> "ci-bot@acme.test".equals(a.email()) || SimulatedSnyk.ADMIN_ID.equals(a.userId()));
+        assertThat(plan.notes()).anyMatch(note -> note.contains("ci-bot@acme.test keeps its membership: not listed among the group's people"));
+    }
+
+    @Test
+    void aPlanOverTheRemovalLimitIsWrittenWithItsReasonAndNothingIsApplied() throws Exception {
+        SimulatedSnyk.Finished done = sync(PLATFORM, run -> run.apply = true);
+
+        assertThat(writes()).as("--yes, but the limit refused the plan").isEmpty();
+        Plan plan = done.summary().plan().plan();
+        assertThat(plan.refusals()).singleElement().asString()
+                .contains("org " + SimulatedSnyk.ORG + ": 2 removals are more than 10% of its 5 members and pending provisions (at most 1)");
+        assertThat(done.summary().plan().applied()).isFalse();
+        assertThat(done.summary().allSucceeded()).isFalse();
+        assertThat(snyk.pending(SimulatedSnyk.ORG, "dave@acme.test")).isTrue();
+    }
+
+    @Test
+    void aCountOfRemovalsLimitsThemAcrossOrgs() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role,org_id\nnobody@acme.test,Developer," + SimulatedSnyk.ORG + "\n"
+                + "nobody@acme.test,Developer," + SimulatedSnyk.OTHER_ORG + "\n", run -> {
+                    run.mode = Mode.SYNC;
+                    run.removeMissing = true;
+                    run.apply = true;
+                    run.limits = limits("2", 0);
+                });
+
+        assertThat(done.summary().plan().refusals()).singleElement().asString().startsWith("5 removals are more than the 2 allowed");
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void aPlanLeavingTooFewOrgAdminsIsRefused() throws Exception {
+        snyk.state().addOrgMember(SimulatedSnyk.OTHER_ORG, SimulatedSnyk.CAROL_ID, snyk.roleId(Role.ORG_ADMIN));
+        String users = "email,role,org_id\nbob@acme.test,Org Collaborator," + SimulatedSnyk.OTHER_ORG + "\n";
+
+        SimulatedSnyk.Finished done = snyk.execute(users, run -> {
+            run.mode = Mode.SYNC;
+            run.removeMissing = true;
+            run.apply = true;
+            run.limits = limits("100%", 2);
+        });
+
+        assertThat(done.summary().plan().refusals()).singleElement().asString()
+                .isEqualTo("org " + SimulatedSnyk.OTHER_ORG + " would be left with 1 Org Admin(s), fewer than 2");
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void aProtectedUserIsLeftAloneAndNoted() throws Exception {
+        SimulatedSnyk.Finished done = sync(PLATFORM, run -> run.limits = limits("100%", 1, "Alice@acme.test"));
+
+        Plan plan = done.summary().plan().plan();
+        assertThat(plan.actions()).noneMatch(a -> "alice@acme.test".equals(a.email()));
+        assertThat(plan.notes()).anyMatch(note -> note.endsWith("alice@acme.test keeps its membership: protected"));
+        assertThat(plan.refused()).isFalse();
+    }
+
+    @Test
+    void anAppliedPlanDoesWhatItSaidAndASecondApplyWritesNothing() throws Exception {
+        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
+        planning.mode = Mode.SYNC;
+        planning.removeMissing = true;
+        planning.limits = limits("50%", 1);
+        planning.execute();
+        assertThat(writes()).isEmpty();
+
+        SimulatedSnyk.Finished applied = apply(planning.planFile, limits("50%", 1));
+        assertThat(applied.summary().plan().applied()).isTrue();
+        assertThat(applied.summary().failed()).isZero();
+        assertThat(applied.size("provisioned")).isEqualTo(1);
+        assertThat(applied.size("org_memberships")).isEqualTo(1);
+        assertThat(applied.size("role_updated")).isEqualTo(1);
+        assertThat(applied.size("removed")).isEqualTo(1);
+        assertThat(applied.size("pending_deleted")).isEqualTo(1);
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "alice@acme.test")).isNull();
+        assertThat(snyk.pending(SimulatedSnyk.ORG, "dave@acme.test")).isFalse();
+        assertThat(snyk.pending(SimulatedSnyk.ORG, "erin@acme.test")).isTrue();
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "carol@acme.test")).isEqualTo("Developer");
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "bob@acme.test")).isEqualTo(Role.ORG_COLLABORATOR);
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "ci-bot@acme.test")).isEqualTo(Role.ORG_ADMIN);
+
+        snyk.simulator.requests().clear();
+        SimulatedSnyk.Finished again = apply(planning.planFile, limits("50%", 1));
+        assertThat(writes()).as("a plan applied twice writes nothing the second time").isEmpty();
+        assertThat(again.size("skipped")).isEqualTo(5);
+        assertThat(again.results().get("skipped").findValuesAsText("reason")).allMatch(reason -> reason.startsWith("changed since the plan"));
+    }
+
+    @Test
+    void anActionWhoseUserChangedSinceThePlanIsSkipped() throws Exception {
+        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
+        planning.mode = Mode.SYNC;
+        planning.removeMissing = true;
+        planning.limits = limits("50%", 1);
+        planning.execute();
+        snyk.state().addOrgMember(SimulatedSnyk.ORG, SimulatedSnyk.ALICE_ID, SimulatedSnyk.DEVELOPER);
+
+        SimulatedSnyk.Finished applied = apply(planning.planFile, limits("50%", 1));
+
+        assertThat(applied.entry("skipped", "alice@acme.test").get("reason").asText())
+                .isEqualTo("changed since the plan: now Developer, not Org Collaborator");
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "alice@acme.test")).isEqualTo("Developer");
+        assertThat(applied.size("removed")).isZero();
+        assertThat(applied.size("pending_deleted")).isEqualTo(1);
+    }
+
+    @Test
+    void aPlanTamperedToRemoveTheTokensOwnUserIsRefusedWhenApplied() throws Exception {
+        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
+        planning.mode = Mode.SYNC;
+        planning.limits = limits("100%", 0);
+        planning.execute();
+        ObjectNode plan = (ObjectNode) SnykJson.MAPPER.readTree(planning.planFile.toFile());
+        String adminMembership = snyk.state().org(SimulatedSnyk.ORG).orElseThrow().members().stream()
+                .filter(m -> m.userId().equals(SimulatedSnyk.ADMIN_ID)).findFirst().orElseThrow().id();
+        ((ArrayNode) plan.get("actions")).addObject().put("id", 99).put("action", "remove_member").put("org_id", SimulatedSnyk.ORG)
+                .put("email", "admin@acme.test").put("user_id", SimulatedSnyk.ADMIN_ID).put("membership_id", adminMembership)
+                .put("current_role", Role.ORG_ADMIN);
+        Files.writeString(planning.planFile, plan.toString());
+
+        SimulatedSnyk.Finished applied = apply(planning.planFile, limits("100%", 0));
+
+        assertThat(applied.summary().plan().refusals()).anyMatch(r -> r.contains("would remove admin@acme.test")
+                && r.contains("who is protected"));
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void aPlanMadeWithAnotherUsersTokenIsNotApplied() throws Exception {
+        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
+        planning.mode = Mode.SYNC;
+        planning.execute();
+        snyk.state().addToken(new io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken("carol-token", "carol",
+                SimulatedSnyk.CAROL_ID, io.jenkins.plugins.snykprovisioning.simulator.model.TokenType.PERSONAL, true));
+
+        SimulatedSnyk.Finished applied = snyk.execute(null, run -> {
+            run.applyPlan = planning.planFile;
+            run.apiToken = "carol-token";
+            run.defaultOrg = null;
+        });
+
+        assertThat(applied.summary().plan().rejected()).contains("was made with the token of admin");
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void aPlanForAnotherGroupOrOrgOrTooOldIsRefusedBeforeAnythingIsSent() throws Exception {
+        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
+        planning.mode = Mode.SYNC;
+        planning.execute();
+        snyk.simulator.requests().clear();
+
+        assertThatThrownBy(() -> snyk.execute(null, run -> {
+            run.applyPlan = planning.planFile;
+            run.groupId = "a0000000-0000-4000-8000-000000000009";
+        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it was made for group " + SimulatedSnyk.GROUP);
+        assertThatThrownBy(() -> snyk.execute(null, run -> {
+            run.applyPlan = planning.planFile;
+            run.defaultOrg = SimulatedSnyk.OTHER_ORG;
+        })).hasMessageContaining("it covers the orgs " + SimulatedSnyk.ORG);
+        assertThatThrownBy(() -> snyk.execute(null, run -> {
+            run.applyPlan = planning.planFile;
+            run.defaultOrg = null;
+            run.maxPlanAge = java.time.Duration.ZERO;
+        })).hasMessageContaining("longer ago than 0 hours");
+        assertThat(snyk.simulator.requests().entries()).isEmpty();
+    }
+
+    @Test
+    void offboardingTakesAUserFromEveryOrgOfTheGroup() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email\nbob@acme.test\nnobody@acme.test\n", run -> {
+            run.mode = Mode.OFFBOARD;
+            run.allOrgs = true;
+            run.defaultOrg = null;
+            run.apply = true;
+            run.limits = limits("100%", 1);
+        });
+
+        assertThat(done.summary().plan().plan().orgIds()).containsExactly(SimulatedSnyk.ORG, SimulatedSnyk.OTHER_ORG);
+        assertThat(done.size("removed")).isEqualTo(2);
+        assertThat(snyk.roleOf(SimulatedSnyk.ORG, "bob@acme.test")).isNull();
+        assertThat(snyk.roleOf(SimulatedSnyk.OTHER_ORG, "bob@acme.test")).isNull();
+        assertThat(done.summary().plan().plan().notes()).anyMatch(note -> note.startsWith("nobody@acme.test (line 3) is neither"));
+        assertThat(writes()).hasSize(2).allMatch(w -> w.method().equals("DELETE"));
+    }
+
+    @Test
+    void offboardingDeletesPendingProvisionsToo() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email\ndave@acme.test\n", run -> {
+            run.mode = Mode.OFFBOARD;
+            run.apply = true;
+            run.limits = limits("100%", 1);
+        });
+
+        assertThat(done.size("pending_deleted")).isEqualTo(1);
+        assertThat(snyk.pending(SimulatedSnyk.ORG, "dave@acme.test")).isFalse();
+    }
+
+    @Test
+    void aFileWithARowThatCannotBeUsedRefusesThePlan() throws Exception {
+        SimulatedSnyk.Finished done = sync("email,role\nnot-an-email,Developer\nbob@acme.test,Nope\n" + PLATFORM.substring(11),
+                run -> {
+                    run.apply = true;
+                    run.limits = limits("100%", 0);
+                });
+
+        assertThat(done.summary().plan().refusals()).hasSize(2)
+                .anySatisfy(r -> assertThat(r).startsWith("the file has a row that cannot be used, line 2: 'not-an-email'"));
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void anInterruptedApplyIsResumedWithoutRepeatingARemoval() throws Exception {
+        List<String> leavers = IntStream.range(0, 60).mapToObj(i -> "leaver" + i + "@acme.test").toList();
+        for (int i = 0; i < leavers.size(); i++) {
+            snyk.state().addUser(SimulatedSnyk.userId("leaver" + i), leavers.get(i), "Leaver " + i, "leaver" + i, true);
+            snyk.state().addOrgMember(SimulatedSnyk.OTHER_ORG, SimulatedSnyk.userId("leaver" + i), snyk.roleId(Role.ORG_COLLABORATOR));
+        }
+        String users = "email,org_id\n" + leavers.stream().map(e -> e + "," + SimulatedSnyk.OTHER_ORG).collect(Collectors.joining("\n"));
+        SimulatedSnyk.Run planning = snyk.run(users);
+        planning.mode = Mode.OFFBOARD;
+        planning.limits = limits("100%", 1);
+        planning.execute();
+
+        snyk.config().setLatency(io.jenkins.plugins.snykprovisioning.simulator.Latency.parse("30"));
+        SimulatedSnyk.Run first = snyk.run(null);
+        first.applyPlan = planning.planFile;
+        first.apiToken = snyk.anotherToken();
+        first.defaultOrg = null;
+        first.concurrency = 2;
+        first.limits = limits("100%", 1);
+        Thread interrupter = new Thread(() -> {
+            while (writes().size() < 10) {
+                Thread.onSpinWait();
+            }
+            first.provisioning.cancel();
+        });
+        interrupter.start();
+        SimulatedSnyk.Finished partial = first.execute();
+        interrupter.join();
+        assertThat(partial.summary().interrupted()).isTrue();
+        long removedFirst = partial.size("removed");
+        assertThat(removedFirst).isBetween(10L, 59L);
+        List<String> deletedFirst = writes().stream().map(LoggedRequest::path).toList();
+
+        snyk.simulator.requests().clear();
+        snyk.config().setLatency(io.jenkins.plugins.snykprovisioning.simulator.Latency.parse("0"));
+        SimulatedSnyk.Finished resumed = snyk.execute(null, run -> {
+            run.applyPlan = planning.planFile;
+            run.apiToken = snyk.anotherToken();
+            run.defaultOrg = null;
+            run.resumeFrom = first.journal();
+            run.limits = limits("100%", 1);
+        });
+
+        assertThat(resumed.summary().errors()).isEmpty();
+        assertThat(resumed.size("removed")).isEqualTo(60);
+        assertThat(resumed.results().get("removed").findValues("from_previous_run")).hasSize((int) removedFirst);
+        assertThat(writes()).noneMatch(w -> deletedFirst.contains(w.path()));
+        assertThat(leavers).allMatch(email -> snyk.roleOf(SimulatedSnyk.OTHER_ORG, email) == null);
+    }
+
+    /** Applies {@code plan} with a token of its own, like a later build of the admin would. */
+    private SimulatedSnyk.Finished apply(Path plan, SyncLimits limits) throws Exception {
+        String token = snyk.anotherToken();
+        return snyk.execute(null, run -> {
+            run.applyPlan = plan;
+            run.apiToken = token;
+            run.defaultOrg = null;
+            run.limits = limits;
+        });
+    }
+}
