@@ -15,6 +15,7 @@ import io.jenkins.plugins.snykprovisioning.results.PreviousRun;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiUrl;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
 import io.jenkins.plugins.snykprovisioning.snyk.TokenOwner;
@@ -389,6 +390,28 @@ public final class Provisioning {
                 throw new IllegalArgumentException("Plan " + applyPlan + " cannot be applied: " + refused + "; nothing was changed");
             }
             return plan;
+        }
+
+        /**
+         * Writes who has access to the group's orgs now: every member and pending provision as a user file
+         * ({@code .json} for JSON, else CSV) that a sync takes back unchanged, and when {@code adminsReport} is
+         * given, an access review in Markdown.
+         *
+         * @param orgIds the orgs to export; empty for every org of the group
+         */
+        public ExportSummary export(Path output, Path adminsReport, List<String> orgIds, ProgressListener listener)
+                throws IOException, TransportException, SnykApiException {
+            SnykApiUrl api = location();
+            requireToken();
+            if (blankToNull(groupId) == null) {
+                throw new IllegalArgumentException("A group id is needed to export its orgs");
+            }
+            orgIds.forEach(org -> SnykIds.require("org", org));
+            try (ApiTransport http = new ApiTransport(token, transport,
+                    progressOf(listener == null ? ProgressListener.NONE : listener))) {
+                return TenantExport.write(new SnykApi(api, restVersion, http), groupId.trim(), orgIds, transport.concurrency(),
+                        output, adminsReport, listener == null ? ProgressListener.NONE : listener);
+            }
         }
 
         /**

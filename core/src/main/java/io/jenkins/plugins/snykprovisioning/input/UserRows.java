@@ -22,8 +22,11 @@ public abstract class UserRows implements Closeable {
             Map.entry("org_id", "org_id"), Map.entry("orgid", "org_id"),
             Map.entry("user_id", "user_id"), Map.entry("userid", "user_id"));
 
-    /** Columns of a failed-rows file that describe the failure: read back without complaint. */
-    static final List<String> INFORMATIONAL = List.of("line", "error", "error_type", "status_code", "reason");
+    /**
+     * Columns that describe a row rather than ask for anything, read back without complaint: a failed-rows
+     * file's failure, an export's status (member or pending).
+     */
+    static final List<String> INFORMATIONAL = List.of("line", "error", "error_type", "status_code", "reason", "status");
 
     protected final String source;
     protected final InputLimits limits;

@@ -371,4 +371,49 @@ class SyncTest {
             run.limits = limits;
         });
     }
+
+    private ExportSummary export(Path output, Path report, List<String> orgs) throws Exception {
+        return Provisioning.builder().apiUrl(snyk.simulator.baseUrl()).token(snyk.token).groupId(SimulatedSnyk.GROUP)
+                .rateLimitPerMinute(0).export(output, report, orgs, null);
+    }
+
+    @Test
+    void syncingAFreshExportBackPlansNothing() throws Exception {
+        for (String name : List.of("export.csv", "export.json")) {
+            Path exported = dir.resolve(name);
+            ExportSummary summary = export(exported, null, List.of());
+            assertThat(summary.orgs()).isEqualTo(2);
+            assertThat(summary.pending()).isEqualTo(1);
+            assertThat(summary.members()).isEqualTo(7);
+
+            String token = snyk.anotherToken();
+            SimulatedSnyk.Finished done = snyk.execute(Files.readString(exported), run -> {
+                run.mode = Mode.SYNC;
+                run.removeMissing = true;
+                run.defaultOrg = null;
+                run.apiToken = token;
+                run.limits = limits("10%", 1);
+            });
+
+            assertThat(done.summary().plan().plan().actions()).as(name).isEmpty();
+            assertThat(done.summary().plan().refusals()).isEmpty();
+        }
+        assertThat(Files.readAllLines(dir.resolve("export.csv"))).first().isEqualTo("email,role,org_id,user_id,status");
+        assertThat(Files.readAllLines(dir.resolve("export.csv")))
+                .contains("dave@acme.test,Org Collaborator," + SimulatedSnyk.ORG + ",,pending")
+                .contains("bob@acme.test,Developer," + SimulatedSnyk.ORG + "," + SimulatedSnyk.BOB_ID + ",member");
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void theAccessReviewListsEachOrgsAdminsAndTheCountPerRole() throws Exception {
+        Path report = dir.resolve("review.md");
+        export(dir.resolve("one.csv"), report, List.of(SimulatedSnyk.ORG));
+
+        String review = Files.readString(report);
+        assertThat(review).contains("## platform (`" + SimulatedSnyk.ORG + "`)")
+                .contains("Org Admins (2): admin@acme.test, ci-bot@acme.test")
+                .contains("| Org Admin | 2 | 0 |").contains("| Org Collaborator | 1 | 1 |").contains("| Developer | 1 | 0 |")
+                .doesNotContain("payments");
+    }
 }
