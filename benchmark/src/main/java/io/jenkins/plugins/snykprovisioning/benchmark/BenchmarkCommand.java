@@ -27,6 +27,10 @@ import picocli.CommandLine.Spec;
                 + "2%% 429 in bursts of three, no Retry-After), mix (60%% new, 20%% existing platform users, 20%% members "
                 + "with a wrong role, L=50 ms, C=10), file (100,000 new users in a generated CSV, L=0, C=10, no limit: "
                 + "parse time and heap; run it with -Xmx256m).",
+            "",
+            "Sync scenarios (not run by default): sync-read (a sync planned over 50 orgs of 2,000 members and 150 pending "
+                + "provisions each, L=0: the list requests against the paging minimum), sync-apply (10,000 removals applied, "
+                + "L=5 ms, C=10, 6,000/min on both sides, a 1 s API window: the ratio to T_bound).",
             ""})
 public final class BenchmarkCommand implements Callable<Integer> {
 
@@ -77,6 +81,21 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}): one line per run, to see the spread.")
     int repeat;
 
+    @Option(names = "--sync-orgs", paramLabel = "N", defaultValue = "50", description = "sync-read: orgs (default ${DEFAULT-VALUE}).")
+    int syncOrgs;
+
+    @Option(names = "--sync-members", paramLabel = "N", defaultValue = "2000",
+            description = "sync-read: members per org (default ${DEFAULT-VALUE}).")
+    int syncMembers;
+
+    @Option(names = "--sync-pending", paramLabel = "N", defaultValue = "150",
+            description = "sync-read: pending provisions per org (default ${DEFAULT-VALUE}).")
+    int syncPending;
+
+    @Option(names = "--sync-removals", paramLabel = "N", defaultValue = "10000",
+            description = "sync-apply: removals applied (default ${DEFAULT-VALUE}).")
+    int syncRemovals;
+
     @Option(names = "--markdown", description = "Print the table as Markdown.")
     boolean markdown;
 
@@ -99,32 +118,54 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Scenario> planned = new ArrayList<>();
+        List<String> syncScenarios = new ArrayList<>();
         try {
             for (String name : scenarios == null ? List.of("latency", "rate", "faults", "mix", "file") : scenarios) {
-                planned.add(withOptions(Scenario.named(name)));
+                if (name.startsWith("sync-")) {
+                    syncScenarios.add(name);
+                } else {
+                    planned.add(withOptions(Scenario.named(name)));
+                }
             }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         ScenarioRunner runner = new ScenarioRunner();
+        boolean allRight = true;
         out.printf("Snyk provisioning benchmark: %d processor(s), max heap %d MB, Java %s%s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 System.getProperty("java.version"), noWarmup ? "" : ", after an unreported warm-up run");
         if (!noWarmup) {
             runner.run(Scenario.MIX.withLatencyMillis(0));
         }
-        Report report = new Report(out, markdown);
-        report.header();
-        boolean allRight = true;
-        for (Scenario scenario : planned) {
+        if (!planned.isEmpty()) {
+            Report report = new Report(out, markdown);
+            report.header();
+            for (Scenario scenario : planned) {
+                for (int i = 0; i < repeat; i++) {
+                    RunResult result = runner.run(scenario);
+                    report.line(result);
+                    report.details(result, timeline);
+                    allRight &= result.correct();
+                }
+            }
+            report.footer();
+        }
+        SyncBenchmark sync = new SyncBenchmark(out);
+        for (String name : syncScenarios) {
             for (int i = 0; i < repeat; i++) {
-                RunResult result = runner.run(scenario);
-                report.line(result);
-                report.details(result, timeline);
-                allRight &= result.correct();
+                SyncBenchmark.Result result = switch (name) {
+                    case "sync-read" -> sync.read(syncOrgs, syncMembers, syncPending, latencyMillis == null ? 0 : latencyMillis,
+                            concurrency == null ? 10 : concurrency);
+                    case "sync-apply" -> sync.apply(syncRemovals, latencyMillis == null ? 5 : latencyMillis,
+                            concurrency == null ? 10 : concurrency, rateLimit == null ? 6000 : rateLimit);
+                    default -> throw new CommandLine.ParameterException(spec.commandLine(), "Unknown scenario '" + name
+                            + "'; the sync scenarios are sync-read and sync-apply");
+                };
+                sync.print(result);
+                allRight &= result.problems().isEmpty();
             }
         }
-        report.footer();
         return allRight ? 0 : 1;
     }
 
