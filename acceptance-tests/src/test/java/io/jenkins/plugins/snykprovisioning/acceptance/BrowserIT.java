@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,6 +33,7 @@ import org.w3c.dom.Node;
  */
 @WithLocalJenkins
 @RequiresPlugins({"workflow-job", "workflow-cps"})
+@RequiresBrowser
 class BrowserIT {
 
     private static final String BUILD_STEP = "Provision users to Snyk";
@@ -56,11 +56,6 @@ class BrowserIT {
 
     @BeforeAll
     static void start(LocalJenkins jenkins) throws Exception {
-        String unavailable = Browser.unavailableReason();
-        if (unavailable != null) {
-            System.out.println("[acceptance] Browser tests skipped: " + unavailable);
-        }
-        Assumptions.assumeTrue(unavailable == null, () -> "Browser tests skipped: " + unavailable);
         snyk = SimulatedSnykForJenkins.start(jenkins);
         browser = Browser.open(jenkins);
     }
