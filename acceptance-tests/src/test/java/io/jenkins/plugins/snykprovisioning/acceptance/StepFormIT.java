@@ -4,6 +4,7 @@ import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJen
 import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJenkins.CREDENTIALS_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,16 +109,46 @@ class StepFormIT {
     }
 
     @Test
-    void theStepHasItsOwnHelpAndTheFieldsHelpOfTheSharedForm() {
+    void theStepHasItsOwnHelpAndTheFreestyleStepSharesItsFieldsHelp() {
         LocalJenkins.Response stepHelp = snyk.jenkins.get("descriptorByName/" + STEP + "/help");
         assertThat(stepHelp.status()).isEqualTo(200);
         assertThat(stepHelp.body()).contains("returns a map of plain values");
 
-        String helpUrl = snyk.jenkins.scriptConsole("println(jenkins.model.Jenkins.get().getDescriptorOrDie(" + STEP
-                + ").getHelpFile('usersFile'))").trim();
-        assertThat(helpUrl).contains(BUILDER).endsWith("/help/usersFile");
-        LocalJenkins.Response fieldHelp = snyk.jenkins.get(helpUrl.substring(1));
-        assertThat(fieldHelp.status()).isEqualTo(200);
-        assertThat(fieldHelp.body()).contains("A CSV or JSON file of users, relative to the workspace");
+        for (String type : new String[] {STEP, BUILDER}) {
+            String helpUrl = snyk.jenkins.scriptConsole("println(jenkins.model.Jenkins.get().getDescriptorOrDie(" + type
+                    + ").getHelpFile('usersFile'))").trim();
+            assertThat(helpUrl).as(type).contains(STEP).endsWith("/help/usersFile");
+            LocalJenkins.Response fieldHelp = snyk.jenkins.get(helpUrl.substring(1));
+            assertThat(fieldHelp.status()).as(type).isEqualTo(200);
+            assertThat(fieldHelp.body()).as(type).contains("A CSV or JSON file of users, relative to the workspace");
+        }
+    }
+
+    @Test
+    void theStepsReferenceShowsTheOrgAsOptionalTheHelpOfEachParameterAndTheModes() {
+        // The model the reference page renders (the structs plugin's DescribableModel; it shows Integer as int).
+        String model = snyk.jenkins.scriptConsole("""
+                def model = new org.jenkinsci.plugins.structs.describable.DescribableModel(%s)
+                model.parameters.each { p ->
+                    println(p.name + '|' + p.required + '|' + (p.help != null && !p.help.trim().isEmpty()) + '|' + p.type)
+                }
+                """.formatted(STEP));
+        List<String> parameters = model.lines().filter(line -> line.contains("|")).toList();
+        assertThat(parameters).isNotEmpty().allSatisfy(line -> assertThat(line).as("help shown").contains("|true|"));
+        assertThat(parameters).filteredOn(line -> line.split("\\|")[1].equals("true")).singleElement()
+                .asString().startsWith("credentialsId|");
+        assertThat(parameters).contains("orgId|false|true|String", "mode|false|true|JobMode[provision, updateRoles]",
+                "region|false|true|String", "concurrency|false|true|int", "maxRetries|false|true|int");
+
+        // The page itself: the step's entry, up to the next step's.
+        String page = snyk.jenkins.get("job/" + JOB + "/pipeline-syntax/html").body();
+        int start = page.indexOf("<code>snykProvisionUsers</code>");
+        assertThat(start).as("the step is in the reference").isNotNegative();
+        int end = page.indexOf("step-title", start);
+        String entry = page.substring(start, end < 0 ? page.length() : end);
+        assertThat(entry).containsPattern("<code>orgId</code>\\s*\\(optional\\)")
+                .doesNotContainPattern("<code>credentialsId</code>\\s*\\(optional\\)")
+                .contains("for rows of the user file that have no", "returns a map of plain values",
+                        "<code>provision</code>", "<code>updateRoles</code>", "SNYK-EU-01");
     }
 }

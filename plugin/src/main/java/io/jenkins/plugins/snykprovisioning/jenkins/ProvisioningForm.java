@@ -6,7 +6,6 @@ import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.snykprovisioning.engine.Mode;
 import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
@@ -55,8 +54,8 @@ final class ProvisioningForm {
 
     static ListBoxModel fillModeItems() {
         ListBoxModel items = new ListBoxModel();
-        items.add(Messages.ProvisioningForm_ModeProvision(), Mode.PROVISION.id());
-        items.add(Messages.ProvisioningForm_ModeUpdateRoles(), Mode.UPDATE_ROLES.id());
+        items.add(Messages.ProvisioningForm_ModeProvision(), JobMode.provision.name());
+        items.add(Messages.ProvisioningForm_ModeUpdateRoles(), JobMode.updateRoles.name());
         return items;
     }
 

@@ -10,9 +10,11 @@ import java.util.List;
 public interface ProvisioningSettings {
 
     String DEFAULT_RESULTS_FILE = "snyk-provisioning-results.json";
-    String DEFAULT_MODE = "provision";
 
-    /** Every property, in form order: the names the form, the help files and Pipeline scripts use. */
+    /**
+     * Every property, in form order: the names the form, the help files and Pipeline scripts use. Only
+     * {@code credentialsId} is required (the steps' constructors take it); the others have setters.
+     */
     List<String> PROPERTIES = List.of("credentialsId", "orgId", "groupId", "usersFile", "users", "defaultRole", "mode",
             "dryRun", "region", "concurrency", "maxRetries", "resultsFile", "archiveResults", "failOnUserErrors",
             "resumeFrom");
@@ -34,8 +36,7 @@ public interface ProvisioningSettings {
     /** Role (public id or name) for rows without one. */
     String getDefaultRole();
 
-    /** {@code provision} or {@code updateRoles}. */
-    String getMode();
+    JobMode getMode();
 
     boolean isDryRun();
 
@@ -67,10 +68,5 @@ public interface ProvisioningSettings {
     static String resultsFileOrDefault(String value) {
         String given = optional(value);
         return given == null ? DEFAULT_RESULTS_FILE : given;
-    }
-
-    static String modeOrDefault(String value) {
-        String given = optional(value);
-        return given == null ? DEFAULT_MODE : given;
     }
 }

@@ -51,7 +51,7 @@ record ResolvedSettings(String credentialsId, String orgId, String groupId, Stri
         Mode mode;
         String region = expanded("region", settings.getRegion(), expand);
         try {
-            mode = Mode.fromId(expanded("mode", settings.getMode(), expand));
+            mode = settings.getMode().mode();
             region = region == null ? null : SnykRegion.fromId(region).id();
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(e.getMessage());

@@ -23,18 +23,19 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle build step "Provision users to Snyk". Pipeline scripts call {@code snykProvisionUsers}
- * ({@link SnykProvisionUsersStep}), which has the same properties and form; this step has no symbol of
- * that name, which the Pipeline step's function name would shadow anyway.
+ * ({@link SnykProvisionUsersStep}), which has the same properties, and whose form and help files this step
+ * uses; this step has no symbol of that name, which the Pipeline step's function name would shadow anyway.
  */
 public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildStep, ProvisioningSettings {
 
     private final String credentialsId;
-    private final String orgId;
+    private String orgId;
     private String groupId;
     private String usersFile;
     private String users;
     private String defaultRole;
-    private String mode = DEFAULT_MODE;
+    /** A mode's id as saved ({@link JobMode#of} reads it), so that a job saved with any spelling still loads. */
+    private String mode = JobMode.provision.name();
     private boolean dryRun;
     private String region;
     private int concurrency;
@@ -45,10 +46,10 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
     private boolean failOnUserErrors;
     private String resumeFrom;
 
+    /** The credentials are all a job must give; every other setting is optional (see {@link ProvisioningSettings}). */
     @DataBoundConstructor
-    public SnykProvisionUsersBuilder(String credentialsId, String orgId) {
+    public SnykProvisionUsersBuilder(String credentialsId) {
         this.credentialsId = ProvisioningSettings.optional(credentialsId);
-        this.orgId = ProvisioningSettings.optional(orgId);
     }
 
     @Override
@@ -62,7 +63,6 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
      * file without running this class's constructor or field initializers.
      */
     protected Object readResolve() {
-        mode = ProvisioningSettings.modeOrDefault(mode);
         resultsFile = ProvisioningSettings.resultsFileOrDefault(resultsFile);
         return this;
     }
@@ -81,6 +81,12 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
     @Override
     public String getOrgId() {
         return orgId;
+    }
+
+    /** May be left empty when every row of the user file names its org. */
+    @DataBoundSetter
+    public void setOrgId(String orgId) {
+        this.orgId = ProvisioningSettings.optional(orgId);
     }
 
     @Override
@@ -123,14 +129,15 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
         this.defaultRole = ProvisioningSettings.optional(defaultRole);
     }
 
+    /** @throws IllegalArgumentException for a mode saved by hand that no version offered */
     @Override
-    public String getMode() {
-        return mode;
+    public JobMode getMode() {
+        return JobMode.of(mode);
     }
 
     @DataBoundSetter
-    public void setMode(String mode) {
-        this.mode = ProvisioningSettings.modeOrDefault(mode);
+    public void setMode(JobMode mode) {
+        this.mode = (mode == null ? JobMode.provision : mode).name();
     }
 
     @Override
@@ -216,6 +223,18 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
     /** The form's methods only hand over to {@link ProvisioningForm}, which the Pipeline step shares. */
     @Extension
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+
+        /** The form and the help files are the Pipeline step's, which the Steps Reference finds only there. */
+        public DescriptorImpl() {
+            for (String property : PROPERTIES) {
+                addHelpFileRedirect(property, SnykProvisionUsersStep.class, property);
+            }
+        }
+
+        @Override
+        public String getConfigPage() {
+            return getViewPage(SnykProvisionUsersStep.class, "config.jelly");
+        }
 
         @Override
         @SuppressWarnings("rawtypes")

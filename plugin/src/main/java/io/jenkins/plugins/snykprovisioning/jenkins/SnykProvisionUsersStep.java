@@ -25,19 +25,20 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The Pipeline step {@code snykProvisionUsers}: the freestyle step's run, whose value is a map of plain
  * values (the count of each outcome, {@code total}, {@code complete}, {@code dryRun}, and the workspace
- * paths {@code resultsFile} and {@code failedCsv}). It uses the freestyle step's form.
+ * paths {@code resultsFile} and {@code failedCsv}). Its form and help files are also the freestyle step's: the
+ * Pipeline Steps Reference reads each parameter's help from this class's own folder only.
  */
 public class SnykProvisionUsersStep extends Step implements ProvisioningSettings {
 
     static final String FUNCTION_NAME = "snykProvisionUsers";
 
     private final String credentialsId;
-    private final String orgId;
+    private String orgId;
     private String groupId;
     private String usersFile;
     private String users;
     private String defaultRole;
-    private String mode = DEFAULT_MODE;
+    private JobMode mode = JobMode.provision;
     private boolean dryRun;
     private String region;
     private int concurrency;
@@ -47,11 +48,10 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
     private boolean failOnUserErrors;
     private String resumeFrom;
 
-    /** @param orgId may be left out when every row of the user file names its org */
+    /** The credentials are all a script must give; every other setting is optional (see {@link ProvisioningSettings}). */
     @DataBoundConstructor
-    public SnykProvisionUsersStep(String credentialsId, String orgId) {
+    public SnykProvisionUsersStep(String credentialsId) {
         this.credentialsId = ProvisioningSettings.optional(credentialsId);
-        this.orgId = ProvisioningSettings.optional(orgId);
     }
 
     @Override
@@ -67,6 +67,12 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
     @Override
     public String getOrgId() {
         return orgId;
+    }
+
+    /** May be left out when every row of the user file names its org. */
+    @DataBoundSetter
+    public void setOrgId(String orgId) {
+        this.orgId = ProvisioningSettings.optional(orgId);
     }
 
     @Override
@@ -110,13 +116,13 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
     }
 
     @Override
-    public String getMode() {
+    public JobMode getMode() {
         return mode;
     }
 
     @DataBoundSetter
-    public void setMode(String mode) {
-        this.mode = ProvisioningSettings.modeOrDefault(mode);
+    public void setMode(JobMode mode) {
+        this.mode = mode == null ? JobMode.provision : mode;
     }
 
     @Override
@@ -257,15 +263,9 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
         }
     }
 
-    /** The freestyle step's form, help and checks (which both descriptors delegate to {@link ProvisioningForm}). */
+    /** The form's lists and checks, which both descriptors delegate to {@link ProvisioningForm}. */
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
-
-        public DescriptorImpl() {
-            for (String property : PROPERTIES) {
-                addHelpFileRedirect(property, SnykProvisionUsersBuilder.class, property);
-            }
-        }
 
         @Override
         public String getFunctionName() {
@@ -280,11 +280,6 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
-        }
-
-        @Override
-        public String getConfigPage() {
-            return getViewPage(SnykProvisionUsersBuilder.class, "config.jelly");
         }
 
         @POST

@@ -58,6 +58,17 @@ class JellyViewsTest {
         assertThat(text).doesNotContain("<j:out").doesNotContainPattern("(?i)<script|\\son[a-z]+=");
     }
 
+    @ParameterizedTest
+    @MethodSource("jellyFiles")
+    void everyAdjunctAViewIncludesIsAScriptOrStyleOfThePlugin(Path jelly) throws Exception {
+        NodeList adjuncts = PluginSources.parseXml(jelly).getElementsByTagNameNS("jelly:stapler", "adjunct");
+        for (int i = 0; i < adjuncts.getLength(); i++) {
+            String name = ((Element) adjuncts.item(i)).getAttribute("includes").replace('.', '/');
+            assertThat(List.of(PluginSources.RESOURCES.resolve(name + ".js"), PluginSources.RESOURCES.resolve(name + ".css")))
+                    .as("adjunct %s of %s", name, jelly).anyMatch(Files::isRegularFile);
+        }
+    }
+
     @Test
     void theBuildSummaryDrawsTheOutcomeAsAnSvgBarWithTheCountsBesideIt() throws Exception {
         Document summary = PluginSources.parseXml(view("ProvisioningSummaryAction/summary.jelly"));

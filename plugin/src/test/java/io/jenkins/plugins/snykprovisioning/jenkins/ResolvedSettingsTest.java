@@ -44,10 +44,10 @@ class ResolvedSettingsTest {
         settings.credentialsId = "${SNYK_CRED}";
         settings.orgId = "${ORG}";
         settings.groupId = " ${GROUP} ";
-        settings.mode = "${MODE}";
+        settings.mode = JobMode.updateRoles;
         settings.region = "${REGION}";
         Map<String, String> environment = Map.of("ORG", "org-1", "GROUP", "10000000-0000-4000-8000-000000000001",
-                "MODE", "update-roles", "REGION", "snyk-eu-01");
+                "REGION", "snyk-eu-01");
 
         ResolvedSettings resolved = ResolvedSettings.of(settings, text -> BuildProvisioningTest.expand(text, environment));
 
@@ -82,9 +82,6 @@ class ResolvedSettingsTest {
         settings.credentialsId = " ";
         assertThatThrownBy(this::resolve).hasMessageStartingWith("No Snyk credentials");
         settings.credentialsId = "snyk";
-        settings.mode = "delete";
-        assertThatThrownBy(this::resolve).hasMessage("Unknown mode 'delete'; expected 'provision' or 'updateRoles'");
-        settings.mode = "provision";
         settings.region = "SNYK-MARS-01";
         assertThatThrownBy(this::resolve).hasMessageStartingWith("Unknown Snyk region 'SNYK-MARS-01'");
         settings.region = null;

@@ -9,7 +9,7 @@ final class TestSettings implements ProvisioningSettings {
     String usersFile;
     String users;
     String defaultRole;
-    String mode = DEFAULT_MODE;
+    JobMode mode = JobMode.provision;
     boolean dryRun;
     String region;
     int concurrency;
@@ -50,7 +50,7 @@ final class TestSettings implements ProvisioningSettings {
     }
 
     @Override
-    public String getMode() {
+    public JobMode getMode() {
         return mode;
     }
 
