@@ -84,6 +84,9 @@ class BrowserIT {
         browser.choose(step, "mode", "updateRoles");
         browser.check(step, "dryRun", true);
         browser.click(step.findElement(By.cssSelector("button.advanced-button")));
+        // Empty for the global settings, not 0.
+        assertThat(browser.value(step, "concurrency")).isEmpty();
+        assertThat(browser.value(step, "maxRetries")).isEmpty();
         browser.choose(step, "region", "SNYK-EU-01");
         browser.type(step, "concurrency", "4");
         browser.type(step, "maxRetries", "2");
@@ -104,7 +107,7 @@ class BrowserIT {
         expected.put("dryRun", "true");
         expected.put("region", "SNYK-EU-01");
         expected.put("concurrency", "4");
-        expected.put("maxRetries", "2");
+        expected.put("retries", "2");
         expected.put("resultsFile", "reports/snyk.json");
         expected.put("archiveResults", "false");
         expected.put("failOnUserErrors", "true");
@@ -169,6 +172,10 @@ class BrowserIT {
 
         browser.chooseByText(browser.visible(By.cssSelector("select.dropdownList")), "snykProvisionUsers: " + BUILD_STEP);
         WebElement form = browser.visible(By.cssSelector("form[name='config']"));
+        // Before anything is typed, the users are asked for with a note, not in red.
+        browser.until(page -> form.getText().contains("Give a user file"));
+        assertThat(form.findElements(By.cssSelector(".error"))).extracting(WebElement::getText)
+                .noneMatch(text -> text.contains("Give a user file"));
         browser.choose(form, "credentialsId", CREDENTIALS_ID);
         browser.type(form, "orgId", ORG);
         browser.type(form, "usersFile", "onboarding/users.csv");

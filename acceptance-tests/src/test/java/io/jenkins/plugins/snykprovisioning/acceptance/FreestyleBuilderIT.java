@@ -155,8 +155,9 @@ class FreestyleBuilderIT {
 
     @Test
     void theStepIsConfiguredFromItsFormAndKeepsItsSettings() {
+        // As an earlier version saved it: the org a constructor parameter, and 0 retries meaning the global setting.
         snyk.freestyleJob("freestyle-form", settings("usersFile", "users.csv", "mode", "updateRoles", "region", "SNYK-EU-01",
-                "concurrency", "3", "archiveResults", "false", "resumeFrom", "previous.json"), "");
+                "concurrency", "3", "maxRetries", "0", "archiveResults", "false", "resumeFrom", "previous.json"), "");
 
         LocalJenkins.Response form = snyk.jenkins.get("job/freestyle-form/configure");
         assertThat(form.status()).isEqualTo(200);
@@ -168,10 +169,10 @@ class FreestyleBuilderIT {
 
         String saved = snyk.jenkins.scriptConsole("""
                 def step = jenkins.model.Jenkins.get().getItemByFullName('freestyle-form').buildersList[0]
-                println([step.credentialsId, step.mode, step.region, step.concurrency, step.archiveResults, step.resultsFile,
-                         step.resumeFrom, step.dryRun].join('|'))
+                println([step.credentialsId, step.orgId, step.mode, step.region, step.concurrency, step.maxRetries,
+                         step.archiveResults, step.resultsFile, step.resumeFrom, step.dryRun].join('|'))
                 """);
-        assertThat(saved.trim()).isEqualTo(CREDENTIALS_ID
-                + "|updateRoles|SNYK-EU-01|3|false|snyk-provisioning-results.json|previous.json|false");
+        assertThat(saved.trim()).isEqualTo(CREDENTIALS_ID + "|" + ORG
+                + "|updateRoles|SNYK-EU-01|3|null|false|snyk-provisioning-results.json|previous.json|false");
     }
 }

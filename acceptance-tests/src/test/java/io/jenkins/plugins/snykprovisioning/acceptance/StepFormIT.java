@@ -62,7 +62,18 @@ class StepFormIT {
                 .doesNotContain("warning");
         assertThat(snyk.jenkins.get(descriptor(STEP, "checkUsersFile?value=..%2Fusers.csv&users=")).body())
                 .contains("error", "leaves the workspace");
-        assertThat(snyk.jenkins.get(descriptor(STEP, "checkUsersFile?value=&users=")).body()).contains("error", "Give a user file");
+        // An empty form opens with a note, not an error, before anything is typed.
+        assertThat(snyk.jenkins.get(descriptor(STEP, "checkUsersFile?value=&users=")).body()).contains("Give a user file")
+                .doesNotContain("error", "warning");
+        for (String type : new String[] {BUILDER, STEP}) {
+            assertThat(snyk.jenkins.get(descriptor(type, "checkConcurrency?value=")).body()).doesNotContain("error");
+            assertThat(snyk.jenkins.get(descriptor(type, "checkConcurrency?value=99")).body())
+                    .contains("error", "A whole number from 1 to 50");
+            assertThat(snyk.jenkins.get(descriptor(type, "checkMaxRetries?value=-1")).body())
+                    .contains("error", "A whole number from 0 to 10");
+            assertThat(snyk.jenkins.get(descriptor(type, "checkMaxRetries?value=0")).body()).contains("No retries")
+                    .doesNotContain("error");
+        }
         assertThat(snyk.jenkins.get(descriptor(STEP, "checkResultsFile?value=%2Ftmp%2Fr.json")).body())
                 .contains("error", "absolute path");
     }
@@ -93,19 +104,26 @@ class StepFormIT {
 
     @Test
     void theSnippetGeneratorWritesTheStepWithoutItsDefaults() {
+        assertThat(snippet("", "", "provision")).isEqualTo(
+                "snykProvisionUsers credentialsId: '" + CREDENTIALS_ID + "', dryRun: true, orgId: 'o-1', usersFile: 'users.csv'");
+        // Retries turned off are kept; the global concurrency (blank) is left out.
+        assertThat(snippet("", "0", "updateRoles")).isEqualTo("snykProvisionUsers credentialsId: '" + CREDENTIALS_ID
+                + "', dryRun: true, maxRetries: 0, mode: 'updateRoles', orgId: 'o-1', usersFile: 'users.csv'");
+        assertThat(snyk.jenkins.get("job/" + JOB + "/pipeline-syntax/").body()).contains("snykProvisionUsers");
+    }
+
+    /** The Snippet Generator's script for the form with these values (the others as an untouched form sends them). */
+    private static String snippet(String concurrency, String maxRetries, String mode) {
         String json = """
                 {"stapler-class": "%s", "$class": "%s", "credentialsId": "%s", "orgId": "o-1", "groupId": "",
-                 "usersFile": "users.csv", "users": "", "defaultRole": "", "mode": "provision", "dryRun": true,
-                 "region": "", "concurrency": "0", "maxRetries": "0", "resultsFile": "snyk-provisioning-results.json",
+                 "usersFile": "users.csv", "users": "", "defaultRole": "", "mode": "%s", "dryRun": true,
+                 "region": "", "concurrency": "%s", "maxRetries": "%s", "resultsFile": "snyk-provisioning-results.json",
                  "archiveResults": true, "failOnUserErrors": false, "resumeFrom": ""}
-                """.formatted(STEP, STEP, CREDENTIALS_ID);
+                """.formatted(STEP, STEP, CREDENTIALS_ID, mode, concurrency, maxRetries);
         LocalJenkins.Response snippet = snyk.jenkins.postForm("job/" + JOB + "/pipeline-syntax/generateSnippet",
                 Map.of("json", json));
-
         assertThat(snippet.status()).as(snippet.body()).isEqualTo(200);
-        assertThat(snippet.body().trim()).isEqualTo(
-                "snykProvisionUsers credentialsId: '" + CREDENTIALS_ID + "', dryRun: true, orgId: 'o-1', usersFile: 'users.csv'");
-        assertThat(snyk.jenkins.get("job/" + JOB + "/pipeline-syntax/").body()).contains("snykProvisionUsers");
+        return snippet.body().trim();
     }
 
     @Test

@@ -43,11 +43,11 @@ public interface ProvisioningSettings {
     /** A Snyk region id; blank for the global configuration's. */
     String getRegion();
 
-    /** Requests in flight at once; 0 for the global configuration's. */
-    int getConcurrency();
+    /** Requests in flight at once; null for the global configuration's. */
+    Integer getConcurrency();
 
-    /** Retries of a failed request; 0 for the global configuration's. */
-    int getMaxRetries();
+    /** Retries of a failed request: null for the global configuration's, 0 for none. */
+    Integer getMaxRetries();
 
     /** Where the results JSON goes, relative to the workspace; the failed rows go beside it. */
     String getResultsFile();
@@ -59,6 +59,14 @@ public interface ProvisioningSettings {
 
     /** A results file (or journal) of an earlier run in the workspace, whose done users are not sent again. */
     String getResumeFrom();
+
+    /**
+     * How a concurrency is stored: null for the global setting. Earlier versions stored 0 for it, as jobs and
+     * scripts may still give; no run sends 0 requests at once, so 0 keeps that meaning.
+     */
+    static Integer concurrencyOrGlobal(Integer value) {
+        return value == null || value == 0 ? null : value;
+    }
 
     /** How optional text is stored: trimmed, and null when blank (so Pipeline snippets leave it out). */
     static String optional(String value) {

@@ -38,8 +38,14 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
     private String mode = JobMode.provision.name();
     private boolean dryRun;
     private String region;
-    private int concurrency;
-    private int maxRetries;
+    private Integer concurrency;
+    /** The {@code maxRetries} setting: null for the global setting, 0 for none. */
+    private Integer retries;
+    /**
+     * {@code maxRetries} as jobs saved it before it could turn retries off, when 0 meant the global setting.
+     * Moved to {@link #retries} when such a job is loaded, and then no longer saved.
+     */
+    private Integer maxRetries;
     private String resultsFile = DEFAULT_RESULTS_FILE;
     /** Null in a config.xml written without it: archiving is on by default. */
     private Boolean archiveResults = Boolean.TRUE;
@@ -64,6 +70,11 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
      */
     protected Object readResolve() {
         resultsFile = ProvisioningSettings.resultsFileOrDefault(resultsFile);
+        concurrency = ProvisioningSettings.concurrencyOrGlobal(concurrency);
+        if (maxRetries != null) {
+            retries = maxRetries == 0 ? null : maxRetries;
+            maxRetries = null;
+        }
         return this;
     }
 
@@ -161,23 +172,24 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
     }
 
     @Override
-    public int getConcurrency() {
+    public Integer getConcurrency() {
         return concurrency;
     }
 
     @DataBoundSetter
-    public void setConcurrency(int concurrency) {
-        this.concurrency = concurrency;
+    public void setConcurrency(Integer concurrency) {
+        this.concurrency = ProvisioningSettings.concurrencyOrGlobal(concurrency);
     }
 
     @Override
-    public int getMaxRetries() {
-        return maxRetries;
+    public Integer getMaxRetries() {
+        return retries;
     }
 
+    /** 0 turns retries off; left empty, the global setting holds. */
     @DataBoundSetter
-    public void setMaxRetries(int maxRetries) {
-        this.maxRetries = maxRetries;
+    public void setMaxRetries(Integer maxRetries) {
+        this.retries = maxRetries;
     }
 
     @Override
@@ -261,23 +273,31 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
         }
 
         public FormValidation doCheckOrgId(@QueryParameter String value) {
-            return ProvisioningForm.checkSnykId(value);
+            return ProvisioningForm.shown(FormChecks.snykId(value));
         }
 
         public FormValidation doCheckGroupId(@QueryParameter String value) {
-            return ProvisioningForm.checkSnykId(value);
+            return ProvisioningForm.shown(FormChecks.snykId(value));
         }
 
         public FormValidation doCheckUsersFile(@QueryParameter String value, @QueryParameter String users) {
-            return ProvisioningForm.checkUsersFile(value, users);
+            return ProvisioningForm.shown(FormChecks.usersFile(value, users));
+        }
+
+        public FormValidation doCheckConcurrency(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.concurrency(value));
+        }
+
+        public FormValidation doCheckMaxRetries(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.maxRetries(value));
         }
 
         public FormValidation doCheckResultsFile(@QueryParameter String value) {
-            return ProvisioningForm.checkWorkspacePath(value);
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
         }
 
         public FormValidation doCheckResumeFrom(@QueryParameter String value) {
-            return ProvisioningForm.checkWorkspacePath(value);
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
         }
 
         @POST

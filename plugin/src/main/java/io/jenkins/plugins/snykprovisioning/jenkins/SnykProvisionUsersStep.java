@@ -41,8 +41,8 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
     private JobMode mode = JobMode.provision;
     private boolean dryRun;
     private String region;
-    private int concurrency;
-    private int maxRetries;
+    private Integer concurrency;
+    private Integer maxRetries;
     private String resultsFile = DEFAULT_RESULTS_FILE;
     private boolean archiveResults = true;
     private boolean failOnUserErrors;
@@ -146,22 +146,23 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
     }
 
     @Override
-    public int getConcurrency() {
+    public Integer getConcurrency() {
         return concurrency;
     }
 
     @DataBoundSetter
-    public void setConcurrency(int concurrency) {
-        this.concurrency = concurrency;
+    public void setConcurrency(Integer concurrency) {
+        this.concurrency = ProvisioningSettings.concurrencyOrGlobal(concurrency);
     }
 
     @Override
-    public int getMaxRetries() {
+    public Integer getMaxRetries() {
         return maxRetries;
     }
 
+    /** 0 turns retries off; left out, the global setting holds. */
     @DataBoundSetter
-    public void setMaxRetries(int maxRetries) {
+    public void setMaxRetries(Integer maxRetries) {
         this.maxRetries = maxRetries;
     }
 
@@ -296,23 +297,31 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
         }
 
         public FormValidation doCheckOrgId(@QueryParameter String value) {
-            return ProvisioningForm.checkSnykId(value);
+            return ProvisioningForm.shown(FormChecks.snykId(value));
         }
 
         public FormValidation doCheckGroupId(@QueryParameter String value) {
-            return ProvisioningForm.checkSnykId(value);
+            return ProvisioningForm.shown(FormChecks.snykId(value));
         }
 
         public FormValidation doCheckUsersFile(@QueryParameter String value, @QueryParameter String users) {
-            return ProvisioningForm.checkUsersFile(value, users);
+            return ProvisioningForm.shown(FormChecks.usersFile(value, users));
+        }
+
+        public FormValidation doCheckConcurrency(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.concurrency(value));
+        }
+
+        public FormValidation doCheckMaxRetries(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.maxRetries(value));
         }
 
         public FormValidation doCheckResultsFile(@QueryParameter String value) {
-            return ProvisioningForm.checkWorkspacePath(value);
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
         }
 
         public FormValidation doCheckResumeFrom(@QueryParameter String value) {
-            return ProvisioningForm.checkWorkspacePath(value);
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
         }
 
         @POST

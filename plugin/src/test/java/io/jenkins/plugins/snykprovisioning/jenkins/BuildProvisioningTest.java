@@ -315,6 +315,11 @@ class BuildProvisioningTest {
         settings.maxRetries = 3;
         assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class);
         assertThat(simulator.requests().count("GET", roles)).as("the job's setting: 3 retries").isEqualTo(4);
+
+        simulator.requests().clear();
+        settings.maxRetries = 0;
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class);
+        assertThat(simulator.requests().count("GET", roles)).as("the job's setting: no retries").isEqualTo(1);
     }
 
     @Test

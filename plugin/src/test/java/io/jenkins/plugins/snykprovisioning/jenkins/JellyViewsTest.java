@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 class JellyViewsTest {
@@ -100,6 +101,46 @@ class JellyViewsTest {
         Element rows = forEachOver((Element) table.getElementsByTagName("tbody").item(0), "${rows}");
         assertThat(forEachOver(rows, "${row.cells}").getTextContent()).contains("${cell}");
         assertThat(((Element) rows.getElementsByTagName("a").item(0)).getAttribute("href")).isEqualTo("${rootURL}/${row.url}");
+    }
+
+    @Test
+    void theJobFormsNumbersAreEmptyForTheGlobalSettingAndKeepNoLimitsOfTheirOwn() throws Exception {
+        Document form = PluginSources.parseXml(view("SnykProvisionUsersStep/config.jelly"));
+
+        for (String field : List.of("concurrency", "maxRetries")) {
+            Element number = (Element) entry(form, field).getElementsByTagNameNS("/lib/form", "number").item(0);
+            assertThat(number).as(field).isNotNull();
+            // No default (blank is the global setting) and no limits but the engine's, which doCheck... reads.
+            assertThat(number.getAttributes().getLength()).as(field).isZero();
+        }
+    }
+
+    @Test
+    void theGlobalRegionIsOutsideTheAdvancedSectionAndTheApiUrlOverrideInside() throws Exception {
+        Document global = PluginSources.parseXml(view("SnykProvisioningGlobalConfiguration/config.jelly"));
+
+        assertThat(insideAdvanced(entry(global, "region"))).isFalse();
+        assertThat(insideAdvanced(entry(global, "apiUrl"))).isTrue();
+    }
+
+    private static Element entry(Document view, String field) {
+        NodeList entries = view.getElementsByTagNameNS("/lib/form", "entry");
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element entry = (Element) entries.item(i);
+            if (entry.getAttribute("field").equals(field)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("No f:entry for " + field);
+    }
+
+    private static boolean insideAdvanced(Element element) {
+        for (Node node = element.getParentNode(); node != null; node = node.getParentNode()) {
+            if ("/lib/form".equals(node.getNamespaceURI()) && "advanced".equals(node.getLocalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String SVG = "http://www.w3.org/2000/svg";

@@ -30,8 +30,8 @@ class ResolvedSettingsTest {
 
         assertThat(resolved.mode()).isEqualTo(Mode.PROVISION);
         assertThat(resolved.region()).isNull();
-        assertThat(resolved.concurrency()).isZero();
-        assertThat(resolved.maxRetries()).isZero();
+        assertThat(resolved.concurrency()).as("the global setting").isNull();
+        assertThat(resolved.maxRetries()).as("the global setting").isNull();
         assertThat(resolved.resultsFile()).isEqualTo("snyk-provisioning-results.json");
         assertThat(resolved.failedCsv()).isEqualTo("snyk-provisioning-results-failed.csv");
         assertThat(resolved.archiveResults()).isTrue();
@@ -86,13 +86,26 @@ class ResolvedSettingsTest {
         assertThatThrownBy(this::resolve).hasMessageStartingWith("Unknown Snyk region 'SNYK-MARS-01'");
         settings.region = null;
         settings.concurrency = 51;
-        assertThatThrownBy(this::resolve).hasMessage("concurrency must be a whole number from 0 (the global setting) to 50, not 51");
+        assertThatThrownBy(this::resolve).hasMessage(
+                "concurrency must be a whole number from 1 to 50, or left out for the global setting; not 51");
         settings.concurrency = 0;
+        assertThatThrownBy(this::resolve).hasMessageStartingWith("concurrency must be a whole number from 1 to 50");
+        settings.concurrency = null;
         settings.maxRetries = -1;
-        assertThatThrownBy(this::resolve).hasMessageStartingWith("maxRetries must be");
-        settings.maxRetries = 0;
+        assertThatThrownBy(this::resolve).hasMessage(
+                "maxRetries must be a whole number from 0 to 10, or left out for the global setting; not -1");
+        settings.maxRetries = null;
         settings.resumeFrom = "/tmp/results.json";
         assertThatThrownBy(this::resolve).hasMessageStartingWith("resumeFrom: '/tmp/results.json' is an absolute path");
+    }
+
+    @Test
+    void aJobMayTurnRetriesOffAndChooseItsConcurrency() throws ProvisioningException {
+        settings.maxRetries = 0;
+        settings.concurrency = 50;
+
+        assertThat(resolve().maxRetries()).isZero();
+        assertThat(resolve().concurrency()).isEqualTo(50);
     }
 
     @Test

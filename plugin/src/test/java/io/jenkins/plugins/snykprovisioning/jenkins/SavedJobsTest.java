@@ -13,10 +13,14 @@ class SavedJobsTest {
 
     private static final String BUILDER = SnykProvisionUsersBuilder.class.getName();
 
-    static SnykProvisionUsersBuilder load(String fields) {
+    private static XStream xstream() {
         XStream xstream = new XStream();
         xstream.allowTypes(new Class<?>[] {SnykProvisionUsersBuilder.class});
-        return (SnykProvisionUsersBuilder) xstream.fromXML("<" + BUILDER + ">" + fields + "</" + BUILDER + ">");
+        return xstream;
+    }
+
+    static SnykProvisionUsersBuilder load(String fields) {
+        return (SnykProvisionUsersBuilder) xstream().fromXML("<" + BUILDER + ">" + fields + "</" + BUILDER + ">");
     }
 
     @Test
@@ -52,6 +56,33 @@ class SavedJobsTest {
         assertThat(builder.getMode()).isEqualTo(JobMode.provision);
         assertThat(builder.getResultsFile()).isEqualTo(ProvisioningSettings.DEFAULT_RESULTS_FILE);
         assertThat(builder.isArchiveResults()).isTrue();
+    }
+
+    @Test
+    void zeroConcurrencyAndRetriesSavedByEarlierVersionsStillMeanTheGlobalSettings() {
+        SnykProvisionUsersBuilder builder = load("<credentialsId>c</credentialsId><concurrency>0</concurrency><maxRetries>0</maxRetries>");
+
+        assertThat(builder.getConcurrency()).isNull();
+        assertThat(builder.getMaxRetries()).isNull();
+        assertThat(xstream().toXML(builder)).doesNotContain("concurrency", "etries");
+
+        SnykProvisionUsersBuilder chosen = load("<credentialsId>c</credentialsId><concurrency>4</concurrency><maxRetries>2</maxRetries>");
+        assertThat(chosen.getConcurrency()).isEqualTo(4);
+        assertThat(chosen.getMaxRetries()).isEqualTo(2);
+    }
+
+    @Test
+    void retriesTurnedOffStayOffWhenTheJobIsSavedAndLoadedAgain() {
+        SnykProvisionUsersBuilder builder = load("<credentialsId>c</credentialsId><maxRetries>3</maxRetries>");
+        builder.setMaxRetries(0);
+
+        String saved = xstream().toXML(builder);
+        SnykProvisionUsersBuilder loaded = (SnykProvisionUsersBuilder) xstream().fromXML(saved);
+
+        assertThat(saved).contains("<retries>0</retries>").doesNotContain("maxRetries");
+        assertThat(loaded.getMaxRetries()).isZero();
+        loaded.setMaxRetries(null);
+        assertThat(xstream().toXML(loaded)).doesNotContain("etries");
     }
 
     @Test

@@ -68,7 +68,7 @@ class StepsReferenceTest {
     void scriptsWrittenForEarlierVersionsStillBind() throws Exception {
         SnykProvisionUsersStep step = DescribableModelFacts.bind(SnykProvisionUsersStep.class, Map.of(
                 "credentialsId", "snyk-token", "orgId", " 20000000-0000-4000-8000-000000000001 ", "usersFile", "users.csv",
-                "mode", "updateRoles", "dryRun", true, "region", "SNYK-EU-01"));
+                "mode", "updateRoles", "dryRun", true, "region", "SNYK-EU-01", "concurrency", 0, "maxRetries", 0));
 
         assertThat(step.getCredentialsId()).isEqualTo("snyk-token");
         assertThat(step.getOrgId()).isEqualTo("20000000-0000-4000-8000-000000000001");
@@ -76,6 +76,8 @@ class StepsReferenceTest {
         assertThat(step.getMode()).isEqualTo(JobMode.updateRoles);
         assertThat(step.isDryRun()).isTrue();
         assertThat(step.getRegion()).isEqualTo("SNYK-EU-01");
+        assertThat(step.getConcurrency()).as("0 meant, and means, the global setting").isNull();
+        assertThat(step.getMaxRetries()).as("0 now turns retries off").isZero();
     }
 
     @Test

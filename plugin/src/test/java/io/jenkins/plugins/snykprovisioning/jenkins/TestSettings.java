@@ -12,8 +12,8 @@ final class TestSettings implements ProvisioningSettings {
     JobMode mode = JobMode.provision;
     boolean dryRun;
     String region;
-    int concurrency;
-    int maxRetries;
+    Integer concurrency;
+    Integer maxRetries;
     String resultsFile = DEFAULT_RESULTS_FILE;
     boolean archiveResults = true;
     boolean failOnUserErrors;
@@ -65,12 +65,12 @@ final class TestSettings implements ProvisioningSettings {
     }
 
     @Override
-    public int getConcurrency() {
+    public Integer getConcurrency() {
         return concurrency;
     }
 
     @Override
-    public int getMaxRetries() {
+    public Integer getMaxRetries() {
         return maxRetries;
     }
 
