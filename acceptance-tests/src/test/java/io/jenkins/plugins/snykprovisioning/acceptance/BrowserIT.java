@@ -208,7 +208,9 @@ class BrowserIT {
                 "Provisioned (new users): 1", "Role updated: 1", "Failed: 2",
                 // Invalid rows fail while the file is checked, before any call to Snyk.
                 "not-an-email: 'not-an-email' is not a valid email address",
-                "outsider@example.com: " + failedReason(build, "outsider@example.com"));
+                "outsider@example.com: " + failedReason(build, "outsider@example.com"),
+                // The archived results, one per line.
+                "snyk-provisioning-results.json", "snyk-provisioning-results-failed.csv");
         List<WebElement> results = summary.findElements(By.cssSelector("a[href^='artifact/']"));
         assertThat(results).extracting(WebElement::getText)
                 .containsExactly("snyk-provisioning-results.json", "snyk-provisioning-results-failed.csv");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +88,32 @@ class JellyViewsTest {
         // Beside the bar, as text: each outcome with its count.
         Element legend = forEachOver((Element) bar.getParentNode(), "${bar.segments}", 1);
         assertThat(legend.getTextContent()).contains("${segment.label}: ${segment.count}");
+    }
+
+    @Test
+    void theArchivedResultsAreListedOnePerLineAndTheFailedRowsOnlyWhenThereAreAny() throws Exception {
+        for (String page : List.of("ProvisioningSummaryAction/summary.jelly", "ProvisioningSummaryAction/index.jelly")) {
+            List<Element> links = new ArrayList<>();
+            NodeList anchors = PluginSources.parseXml(view(page)).getElementsByTagName("a");
+            for (int i = 0; i < anchors.getLength(); i++) {
+                Element anchor = (Element) anchors.item(i);
+                if (anchor.getAttribute("href").contains("artifact/")) {
+                    links.add(anchor);
+                }
+            }
+            assertThat(links).as(page).hasSize(2);
+            // Each link is an item of one list, so that the two never run together.
+            Node results = links.get(0).getParentNode();
+            Node failedRows = links.get(1).getParentNode();
+            assertThat(results.getNodeName()).as(page).isEqualTo("li");
+            assertThat(failedRows.getNodeName()).as(page).isEqualTo("li");
+            assertThat(links.get(1).getAttribute("href")).endsWith("${it.failedCsv}");
+            Element onlyWithRows = (Element) failedRows.getParentNode();
+            assertThat(onlyWithRows.getLocalName()).as(page).isEqualTo("if");
+            assertThat(onlyWithRows.getAttribute("test")).isEqualTo("${it.failedCsv != null}");
+            assertThat(onlyWithRows.getParentNode()).as(page).isSameAs(results.getParentNode());
+            assertThat(results.getParentNode().getNodeName()).isEqualTo("ul");
+        }
     }
 
     @Test
