@@ -41,6 +41,10 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException();
     }
 
+    public boolean delete() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
     public boolean exists() throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }

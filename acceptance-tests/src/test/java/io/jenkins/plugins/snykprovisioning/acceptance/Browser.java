@@ -53,9 +53,15 @@ final class Browser implements AutoCloseable {
 
     /** Why no browser can run here, or null when one can. */
     static String unavailableReason() {
-        for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!Files.isExecutable(binary)) {
-                return binary + " is missing (Debian's chromium and chromium-driver packages, which .ci/run installs)";
+        return unavailableReason(List.of(CHROMIUM, CHROMEDRIVER));
+    }
+
+    /** Names the first of {@code binaries} that is not an executable file, or gives null when all are. */
+    static String unavailableReason(List<Path> binaries) {
+        for (Path binary : binaries) {
+            if (!Files.isRegularFile(binary) || !Files.isExecutable(binary)) {
+                return binary + " is missing or not executable (Debian's chromium and chromium-driver packages, which"
+                        + " .ci/run installs)";
             }
         }
         return null;

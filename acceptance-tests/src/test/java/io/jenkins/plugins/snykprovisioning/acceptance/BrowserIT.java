@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,6 +33,7 @@ import org.w3c.dom.Node;
  */
 @WithLocalJenkins
 @RequiresPlugins({"workflow-job", "workflow-cps"})
+@RequiresBrowser
 class BrowserIT {
 
     private static final String BUILD_STEP = "Provision users to Snyk";
@@ -56,11 +56,6 @@ class BrowserIT {
 
     @BeforeAll
     static void start(LocalJenkins jenkins) throws Exception {
-        String unavailable = Browser.unavailableReason();
-        if (unavailable != null) {
-            System.out.println("[acceptance] Browser tests skipped: " + unavailable);
-        }
-        Assumptions.assumeTrue(unavailable == null, () -> "Browser tests skipped: " + unavailable);
         snyk = SimulatedSnykForJenkins.start(jenkins);
         browser = Browser.open(jenkins);
     }
@@ -89,6 +84,9 @@ class BrowserIT {
         browser.choose(step, "mode", "updateRoles");
         browser.check(step, "dryRun", true);
         browser.click(step.findElement(By.cssSelector("button.advanced-button")));
+        // Empty for the global settings, not 0.
+        assertThat(browser.value(step, "concurrency")).isEmpty();
+        assertThat(browser.value(step, "maxRetries")).isEmpty();
         browser.choose(step, "region", "SNYK-EU-01");
         browser.type(step, "concurrency", "4");
         browser.type(step, "maxRetries", "2");
@@ -109,7 +107,7 @@ class BrowserIT {
         expected.put("dryRun", "true");
         expected.put("region", "SNYK-EU-01");
         expected.put("concurrency", "4");
-        expected.put("maxRetries", "2");
+        expected.put("retries", "2");
         expected.put("resultsFile", "reports/snyk.json");
         expected.put("archiveResults", "false");
         expected.put("failOnUserErrors", "true");
@@ -174,6 +172,10 @@ class BrowserIT {
 
         browser.chooseByText(browser.visible(By.cssSelector("select.dropdownList")), "snykProvisionUsers: " + BUILD_STEP);
         WebElement form = browser.visible(By.cssSelector("form[name='config']"));
+        // Before anything is typed, the users are asked for with a note, not in red.
+        browser.until(page -> form.getText().contains("Give a user file"));
+        assertThat(form.findElements(By.cssSelector(".error"))).extracting(WebElement::getText)
+                .noneMatch(text -> text.contains("Give a user file"));
         browser.choose(form, "credentialsId", CREDENTIALS_ID);
         browser.type(form, "orgId", ORG);
         browser.type(form, "usersFile", "onboarding/users.csv");
@@ -206,7 +208,9 @@ class BrowserIT {
                 "Provisioned (new users): 1", "Role updated: 1", "Failed: 2",
                 // Invalid rows fail while the file is checked, before any call to Snyk.
                 "not-an-email: 'not-an-email' is not a valid email address",
-                "outsider@example.com: " + failedReason(build, "outsider@example.com"));
+                "outsider@example.com: " + failedReason(build, "outsider@example.com"),
+                // The archived results, one per line.
+                "snyk-provisioning-results.json", "snyk-provisioning-results-failed.csv");
         List<WebElement> results = summary.findElements(By.cssSelector("a[href^='artifact/']"));
         assertThat(results).extracting(WebElement::getText)
                 .containsExactly("snyk-provisioning-results.json", "snyk-provisioning-results-failed.csv");

@@ -52,8 +52,7 @@ class FreestyleBuilderIT {
         String console = snyk.console(build);
 
         assertThat(build.result()).as(console).isEqualTo("UNSTABLE");
-        assertThat(console).contains("users from input/users.csv", "FAILED not-an-email",
-                "Both files are archived with the build.");
+        assertThat(console).contains("users from input/users.csv", "FAILED not-an-email", "Archived with the build.");
         JsonNode results = snyk.resultsArtifact(build, "snyk-provisioning-results.json");
         assertThat(results.get("provisioned").get(0).get("email").asText()).isEqualTo("free-erin@example.com");
         assertThat(results.get("role_updated").get(0).get("email").asText()).isEqualTo("bob@example.com");
@@ -119,8 +118,10 @@ class FreestyleBuilderIT {
         assertThat(console).contains("users from users (inline), org " + DemoState.PAYMENTS_ORG_ID);
         String results = "reports/" + build.number() + ".json";
         assertThat(snyk.resultsArtifact(build, results).get("provisioned")).hasSize(2);
-        assertThat(snyk.jenkins.artifact(build.job(), build.number(), "reports/" + build.number() + "-failed.csv"))
-                .startsWith("email,role_public_id");
+        // Every user done: no header-only failed rows file is archived.
+        assertThat(snyk.jenkins.get("job/freestyle-parameters/" + build.number() + "/artifact/reports/" + build.number()
+                + "-failed.csv").status()).isEqualTo(404);
+        assertThat(console).contains("Failed rows: none");
         assertThat(snyk.simulator.state().pendingProvisions(DemoState.PAYMENTS_ORG_ID)).extracting(p -> p.email())
                 .contains("param-ivan@example.com", "param-judy@example.com");
 
@@ -155,8 +156,9 @@ class FreestyleBuilderIT {
 
     @Test
     void theStepIsConfiguredFromItsFormAndKeepsItsSettings() {
+        // As an earlier version saved it: the org a constructor parameter, and 0 retries meaning the global setting.
         snyk.freestyleJob("freestyle-form", settings("usersFile", "users.csv", "mode", "updateRoles", "region", "SNYK-EU-01",
-                "concurrency", "3", "archiveResults", "false", "resumeFrom", "previous.json"), "");
+                "concurrency", "3", "maxRetries", "0", "archiveResults", "false", "resumeFrom", "previous.json"), "");
 
         LocalJenkins.Response form = snyk.jenkins.get("job/freestyle-form/configure");
         assertThat(form.status()).isEqualTo(200);
@@ -168,10 +170,10 @@ class FreestyleBuilderIT {
 
         String saved = snyk.jenkins.scriptConsole("""
                 def step = jenkins.model.Jenkins.get().getItemByFullName('freestyle-form').buildersList[0]
-                println([step.credentialsId, step.mode, step.region, step.concurrency, step.archiveResults, step.resultsFile,
-                         step.resumeFrom, step.dryRun].join('|'))
+                println([step.credentialsId, step.orgId, step.mode, step.region, step.concurrency, step.maxRetries,
+                         step.archiveResults, step.resultsFile, step.resumeFrom, step.dryRun].join('|'))
                 """);
-        assertThat(saved.trim()).isEqualTo(CREDENTIALS_ID
-                + "|updateRoles|SNYK-EU-01|3|false|snyk-provisioning-results.json|previous.json|false");
+        assertThat(saved.trim()).isEqualTo(CREDENTIALS_ID + "|" + ORG
+                + "|updateRoles|SNYK-EU-01|3|null|false|snyk-provisioning-results.json|previous.json|false");
     }
 }

@@ -101,4 +101,17 @@ class GlobalConfigurationIT {
         LocalJenkins.Response loopback = jenkins.get(descriptor + "checkApiUrl?value=http%3A%2F%2F127.0.0.1%3A8089");
         assertThat(loopback.body()).doesNotContain("error");
     }
+
+    @Test
+    void theRegionSaysWhenTheApiUrlOverrideReplacesIt(LocalJenkins jenkins) {
+        String checkRegion = "descriptorByName/" + CLASS + "/checkRegion?value=SNYK-US-01";
+        assertThat(jenkins.get(checkRegion).body()).doesNotContain("warning", "override");
+
+        jenkins.scriptConsole(CONFIG + ".apiUrl = 'http://127.0.0.1:8089'");
+
+        assertThat(jenkins.get(checkRegion).body()).contains("warning",
+                "Not used: the API URL override http://127.0.0.1:8089 (under Advanced)");
+        // The page checks the region when it opens: the select asks the check method (outside the Advanced section).
+        assertThat(jenkins.get("manage/configure").body()).contains(CLASS + "/checkRegion");
+    }
 }

@@ -59,7 +59,10 @@ class PipelineStepIT {
                 Map.entry("role_updated", "0"), Map.entry("failed", "0"), Map.entry("skipped", "0"), Map.entry("total", "3"),
                 Map.entry("complete", "true"), Map.entry("dryRun", "false"),
                 Map.entry("resultsFile", "snyk-provisioning-results.json"),
-                Map.entry("failedCsv", "snyk-provisioning-results-failed.csv"));
+                // No row failed: no failed rows file, archived or returned.
+                Map.entry("failedCsv", "null"));
+        assertThat(snyk.jenkins.get("job/pipeline-success/" + build.number()
+                + "/artifact/snyk-provisioning-results-failed.csv").status()).isEqualTo(404);
         assertThat(console).contains("provisioned 2 of 3, results in snyk-provisioning-results.json",
                 "Snyk user provisioning: mode provision, users from users.csv", "Snyk provisioning summary");
         assertThat(console).doesNotContain("Scripts not permitted", "RejectedAccessException");
@@ -87,6 +90,7 @@ class PipelineStepIT {
         assertThat(SimulatedSnykForJenkins.echoedMap(console)).containsEntry("failed", "1").containsEntry("provisioned", "1")
                 .containsEntry("complete", "true");
         assertThat(console).contains("FAILED outsider@example.com");
+        assertThat(SimulatedSnykForJenkins.echoedMap(console)).containsEntry("failedCsv", "snyk-provisioning-results-failed.csv");
         assertThat(snyk.jenkins.artifact(build.job(), build.number(), "snyk-provisioning-results-failed.csv"))
                 .contains("outsider@example.com");
         snyk.assertTokenNowhere(build);
@@ -122,8 +126,11 @@ class PipelineStepIT {
         assertThat(snyk.simulator.requests().entries()).filteredOn(request -> request.sequence() > before).isNotEmpty()
                 .noneMatch(request -> request.isWrite());
         assertThat(snyk.pending("pipe-dry@example.com")).isFalse();
-        assertThat(console).contains("dry run (nothing will be changed)");
+        assertThat(console).contains("dry run (nothing will be changed)", "Would be provisioned (new users)");
         assertThat(snyk.summary(build).path("dryRun").asBoolean()).isTrue();
+        // The run's page names what a dry run did not do as what would be done.
+        assertThat(snyk.jenkins.get("job/pipeline-dry-run/" + build.number() + "/snyk-provisioning/").body())
+                .contains("Would be provisioned (new users)", "Would be added (existing users)");
     }
 
     @Test
@@ -154,6 +161,10 @@ class PipelineStepIT {
 
             assertThat(build.result()).as(console).isEqualTo("FAILURE");
             assertThat(console).contains("HTTP 401", "check the token and the region").doesNotContain(badToken);
+            // One line for the error, Jenkins' "ERROR: ...", not the summary's "Error: ..." before it.
+            String fatalError = snyk.summary(build).path("fatalError").asText();
+            assertThat(console.lines().filter(line -> line.contains(fatalError))).singleElement().asString()
+                    .startsWith("ERROR: ");
             assertThat(snyk.summary(build).path("fatalError").asText()).contains("HTTP 401").doesNotContain(badToken);
             assertThat(snyk.resultsArtifact(build, "snyk-provisioning-results.json").toString()).doesNotContain(badToken);
         } finally {

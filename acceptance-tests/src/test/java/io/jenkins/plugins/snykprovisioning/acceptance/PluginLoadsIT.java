@@ -80,11 +80,13 @@ class PluginLoadsIT {
                 println(step?.clazz?.name)
                 println(step?.requiredContext*.simpleName?.sort())
                 println(step?.configPage)
+                println(j.getDescriptorByName('io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersBuilder')?.configPage)
                 """);
 
         assertThat(output.lines().toList()).containsExactly("Provision users to Snyk", "true",
                 "io.jenkins.plugins.snykprovisioning.jenkins.SnykProvisionUsersStep",
                 "[EnvVars, FilePath, Launcher, Run, TaskListener]",
-                "/io/jenkins/plugins/snykprovisioning/jenkins/SnykProvisionUsersBuilder/config.jelly");
+                "/io/jenkins/plugins/snykprovisioning/jenkins/SnykProvisionUsersStep/config.jelly",
+                "/io/jenkins/plugins/snykprovisioning/jenkins/SnykProvisionUsersStep/config.jelly");
     }
 }

@@ -4,6 +4,7 @@ import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJen
 import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJenkins.CREDENTIALS_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +62,18 @@ class StepFormIT {
                 .doesNotContain("warning");
         assertThat(snyk.jenkins.get(descriptor(STEP, "checkUsersFile?value=..%2Fusers.csv&users=")).body())
                 .contains("error", "leaves the workspace");
-        assertThat(snyk.jenkins.get(descriptor(STEP, "checkUsersFile?value=&users=")).body()).contains("error", "Give a user file");
+        // An empty form opens with a note, not an error, before anything is typed.
+        assertThat(snyk.jenkins.get(descriptor(STEP, "checkUsersFile?value=&users=")).body()).contains("Give a user file")
+                .doesNotContain("error", "warning");
+        for (String type : new String[] {BUILDER, STEP}) {
+            assertThat(snyk.jenkins.get(descriptor(type, "checkConcurrency?value=")).body()).doesNotContain("error");
+            assertThat(snyk.jenkins.get(descriptor(type, "checkConcurrency?value=99")).body())
+                    .contains("error", "A whole number from 1 to 50");
+            assertThat(snyk.jenkins.get(descriptor(type, "checkMaxRetries?value=-1")).body())
+                    .contains("error", "A whole number from 0 to 10");
+            assertThat(snyk.jenkins.get(descriptor(type, "checkMaxRetries?value=0")).body()).contains("No retries")
+                    .doesNotContain("error");
+        }
         assertThat(snyk.jenkins.get(descriptor(STEP, "checkResultsFile?value=%2Ftmp%2Fr.json")).body())
                 .contains("error", "absolute path");
     }
@@ -92,32 +104,69 @@ class StepFormIT {
 
     @Test
     void theSnippetGeneratorWritesTheStepWithoutItsDefaults() {
-        String json = """
-                {"stapler-class": "%s", "$class": "%s", "credentialsId": "%s", "orgId": "o-1", "groupId": "",
-                 "usersFile": "users.csv", "users": "", "defaultRole": "", "mode": "provision", "dryRun": true,
-                 "region": "", "concurrency": "0", "maxRetries": "0", "resultsFile": "snyk-provisioning-results.json",
-                 "archiveResults": true, "failOnUserErrors": false, "resumeFrom": ""}
-                """.formatted(STEP, STEP, CREDENTIALS_ID);
-        LocalJenkins.Response snippet = snyk.jenkins.postForm("job/" + JOB + "/pipeline-syntax/generateSnippet",
-                Map.of("json", json));
-
-        assertThat(snippet.status()).as(snippet.body()).isEqualTo(200);
-        assertThat(snippet.body().trim()).isEqualTo(
+        assertThat(snippet("", "", "provision")).isEqualTo(
                 "snykProvisionUsers credentialsId: '" + CREDENTIALS_ID + "', dryRun: true, orgId: 'o-1', usersFile: 'users.csv'");
+        // Retries turned off are kept; the global concurrency (blank) is left out.
+        assertThat(snippet("", "0", "updateRoles")).isEqualTo("snykProvisionUsers credentialsId: '" + CREDENTIALS_ID
+                + "', dryRun: true, maxRetries: 0, mode: 'updateRoles', orgId: 'o-1', usersFile: 'users.csv'");
         assertThat(snyk.jenkins.get("job/" + JOB + "/pipeline-syntax/").body()).contains("snykProvisionUsers");
     }
 
+    /** The Snippet Generator's script for the form with these values (the others as an untouched form sends them). */
+    private static String snippet(String concurrency, String maxRetries, String mode) {
+        String json = """
+                {"stapler-class": "%s", "$class": "%s", "credentialsId": "%s", "orgId": "o-1", "groupId": "",
+                 "usersFile": "users.csv", "users": "", "defaultRole": "", "mode": "%s", "dryRun": true,
+                 "region": "", "concurrency": "%s", "maxRetries": "%s", "resultsFile": "snyk-provisioning-results.json",
+                 "archiveResults": true, "failOnUserErrors": false, "resumeFrom": ""}
+                """.formatted(STEP, STEP, CREDENTIALS_ID, mode, concurrency, maxRetries);
+        LocalJenkins.Response snippet = snyk.jenkins.postForm("job/" + JOB + "/pipeline-syntax/generateSnippet",
+                Map.of("json", json));
+        assertThat(snippet.status()).as(snippet.body()).isEqualTo(200);
+        return snippet.body().trim();
+    }
+
     @Test
-    void theStepHasItsOwnHelpAndTheFieldsHelpOfTheSharedForm() {
+    void theStepHasItsOwnHelpAndTheFreestyleStepSharesItsFieldsHelp() {
         LocalJenkins.Response stepHelp = snyk.jenkins.get("descriptorByName/" + STEP + "/help");
         assertThat(stepHelp.status()).isEqualTo(200);
         assertThat(stepHelp.body()).contains("returns a map of plain values");
 
-        String helpUrl = snyk.jenkins.scriptConsole("println(jenkins.model.Jenkins.get().getDescriptorOrDie(" + STEP
-                + ").getHelpFile('usersFile'))").trim();
-        assertThat(helpUrl).contains(BUILDER).endsWith("/help/usersFile");
-        LocalJenkins.Response fieldHelp = snyk.jenkins.get(helpUrl.substring(1));
-        assertThat(fieldHelp.status()).isEqualTo(200);
-        assertThat(fieldHelp.body()).contains("A CSV or JSON file of users, relative to the workspace");
+        for (String type : new String[] {STEP, BUILDER}) {
+            String helpUrl = snyk.jenkins.scriptConsole("println(jenkins.model.Jenkins.get().getDescriptorOrDie(" + type
+                    + ").getHelpFile('usersFile'))").trim();
+            assertThat(helpUrl).as(type).contains(STEP).endsWith("/help/usersFile");
+            LocalJenkins.Response fieldHelp = snyk.jenkins.get(helpUrl.substring(1));
+            assertThat(fieldHelp.status()).as(type).isEqualTo(200);
+            assertThat(fieldHelp.body()).as(type).contains("A CSV or JSON file of users, relative to the workspace");
+        }
+    }
+
+    @Test
+    void theStepsReferenceShowsTheOrgAsOptionalTheHelpOfEachParameterAndTheModes() {
+        // The model the reference page renders (the structs plugin's DescribableModel; it shows Integer as int).
+        String model = snyk.jenkins.scriptConsole("""
+                def model = new org.jenkinsci.plugins.structs.describable.DescribableModel(%s)
+                model.parameters.each { p ->
+                    println(p.name + '|' + p.required + '|' + (p.help != null && !p.help.trim().isEmpty()) + '|' + p.type)
+                }
+                """.formatted(STEP));
+        List<String> parameters = model.lines().filter(line -> line.contains("|")).toList();
+        assertThat(parameters).isNotEmpty().allSatisfy(line -> assertThat(line).as("help shown").contains("|true|"));
+        assertThat(parameters).filteredOn(line -> line.split("\\|")[1].equals("true")).singleElement()
+                .asString().startsWith("credentialsId|");
+        assertThat(parameters).contains("orgId|false|true|String", "mode|false|true|JobMode[provision, updateRoles]",
+                "region|false|true|String", "concurrency|false|true|int", "maxRetries|false|true|int");
+
+        // The page itself: the step's entry, up to the next step's.
+        String page = snyk.jenkins.get("job/" + JOB + "/pipeline-syntax/html").body();
+        int start = page.indexOf("<code>snykProvisionUsers</code>");
+        assertThat(start).as("the step is in the reference").isNotNegative();
+        int end = page.indexOf("step-title", start);
+        String entry = page.substring(start, end < 0 ? page.length() : end);
+        assertThat(entry).containsPattern("<code>orgId</code>\\s*\\(optional\\)")
+                .doesNotContainPattern("<code>credentialsId</code>\\s*\\(optional\\)")
+                .contains("for rows of the user file that have no", "returns a map of plain values",
+                        "<code>provision</code>", "<code>updateRoles</code>", "SNYK-EU-01");
     }
 }

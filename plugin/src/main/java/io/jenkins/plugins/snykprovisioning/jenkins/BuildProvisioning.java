@@ -13,8 +13,10 @@ import io.jenkins.plugins.snykprovisioning.input.InputLimits;
 import io.jenkins.plugins.snykprovisioning.input.UserSource;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -104,18 +106,22 @@ final class BuildProvisioning {
         // The engine leaves the thread interrupted after an abort; copying and archiving need it clear.
         boolean wasAborted = Thread.interrupted() || summary.interrupted();
 
-        SummaryTable.lines(summary, OutcomeLabels::of).forEach(log::println);
-        keepResults(settings, summary, folder);
+        // A fatal error ends the build with Jenkins' own "ERROR: ..." line: the table leaves it out, to say it once.
+        String endingError = wasAborted ? null : summary.fatalError();
+        SummaryTable.lines(summary, category -> OutcomeLabels.of(category, summary.dryRun())).stream()
+                .filter(line -> endingError == null || !line.endsWith(endingError))
+                .forEach(log::println);
+        String failedCsv = keepResults(settings, summary, folder);
         if (wasAborted) {
             throw buildAborted(Messages.BuildProvisioning_Aborted());
         }
-        if (summary.fatalError() != null) {
-            throw new ProvisioningException(summary.fatalError());
+        if (endingError != null) {
+            throw new ProvisioningException(endingError);
         }
         if (summary.failed() > 0 && settings.failOnUserErrors()) {
             throw new ProvisioningException(Messages.BuildProvisioning_UsersFailed(summary.failed()));
         }
-        return new ProvisioningResult(summary, settings.resultsFile(), settings.failedCsv());
+        return new ProvisioningResult(summary, settings.resultsFile(), failedCsv);
     }
 
     private ProvisioningSummary execute(Provisioning provisioning) throws IOException, InterruptedException {
@@ -149,26 +155,47 @@ final class BuildProvisioning {
     /**
      * Archives the results from the controller's copy when asked, copies them into the workspace (where the
      * Pipeline value and the docs promise them), shows the summary on the build, and then removes the run's
-     * folder: the build keeps one copy, its artifacts.
+     * folder: the build keeps one copy, its artifacts. The failed rows are kept only when some row failed; a file
+     * of an earlier run where they would go is removed, so that it is not taken for this run's.
+     *
+     * @return the failed rows' workspace path, or null when no row failed
      */
-    private void keepResults(ResolvedSettings settings, ProvisioningSummary summary, Path folder)
+    private String keepResults(ResolvedSettings settings, ProvisioningSummary summary, Path folder)
             throws IOException, InterruptedException {
+        String failedCsv = hasRows(folder.resolve(settings.failedCsv())) ? settings.failedCsv() : null;
         if (settings.archiveResults()) {
             Map<String, String> artifacts = new LinkedHashMap<>();
             artifacts.put(settings.resultsFile(), settings.resultsFile());
-            artifacts.put(settings.failedCsv(), settings.failedCsv());
+            if (failedCsv != null) {
+                artifacts.put(failedCsv, failedCsv);
+            }
             record.archive(folder, artifacts);
         }
         workspace.copyFromController(folder.resolve(settings.resultsFile()), settings.resultsFile());
-        workspace.copyFromController(folder.resolve(settings.failedCsv()), settings.failedCsv());
+        if (failedCsv != null) {
+            workspace.copyFromController(folder.resolve(failedCsv), failedCsv);
+        } else {
+            workspace.delete(settings.failedCsv());
+        }
         log.println(Messages.BuildProvisioning_Results(settings.resultsFile()));
-        log.println(summary.failed() > 0 ? Messages.BuildProvisioning_FailedRowsToFix(settings.failedCsv())
-                : Messages.BuildProvisioning_FailedRows(settings.failedCsv()));
+        log.println(failedCsv != null ? Messages.BuildProvisioning_FailedRowsToFix(failedCsv)
+                : Messages.BuildProvisioning_NoFailedRows());
         if (settings.archiveResults()) {
             log.println(Messages.BuildProvisioning_Archived());
         }
-        record.attach(new ProvisioningSummaryAction(summary, settings.resultsFile(), settings.failedCsv(), settings.archiveResults()));
+        record.attach(new ProvisioningSummaryAction(summary, settings.resultsFile(), failedCsv, settings.archiveResults()));
         deleteRecursively(folder);
+        return failedCsv;
+    }
+
+    /** True when the CSV file has a row below its header. */
+    static boolean hasRows(Path csv) throws IOException {
+        if (!Files.isRegularFile(csv)) {
+            return false;
+        }
+        try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return reader.readLine() != null && reader.readLine() != null;
+        }
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

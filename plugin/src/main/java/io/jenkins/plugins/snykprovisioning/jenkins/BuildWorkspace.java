@@ -21,4 +21,7 @@ interface BuildWorkspace {
 
     /** Writes {@code source}, a file on the controller, to the workspace (folders are created). */
     void copyFromController(Path source, String relativePath) throws IOException, InterruptedException;
+
+    /** Removes the file at {@code relativePath}, checked like a file to write, when there is one. */
+    void delete(String relativePath) throws IOException, InterruptedException;
 }

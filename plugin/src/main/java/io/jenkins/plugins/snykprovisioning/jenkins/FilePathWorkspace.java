@@ -59,4 +59,10 @@ final class FilePathWorkspace implements BuildWorkspace {
             Files.copy(source, out);
         }
     }
+
+    @Override
+    public void delete(String relativePath) throws IOException, InterruptedException {
+        workspace.act(WorkspaceFileCheck.forWriting(relativePath));
+        workspace.child(relativePath).delete();
+    }
 }

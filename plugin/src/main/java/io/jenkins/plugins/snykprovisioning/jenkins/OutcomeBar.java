@@ -46,16 +46,16 @@ public final class OutcomeBar {
 
     /**
      * The bar of {@code counts} (users per outcome key, in the results file's order) and of the users the run
-     * never reached ({@code notProcessed}); outcomes with no users have no segment.
+     * never reached ({@code notProcessed}), named as {@code dryRun} has it; outcomes with no users have no segment.
      */
-    static OutcomeBar of(Map<String, Long> counts, long notProcessed) {
+    static OutcomeBar of(Map<String, Long> counts, long notProcessed, boolean dryRun) {
         List<String> labels = new ArrayList<>();
         List<String> colors = new ArrayList<>();
         List<Long> values = new ArrayList<>();
         counts.forEach((key, count) -> {
             if (count != null && count > 0) {
                 OutcomeCategory category = OutcomeCategory.byKey(key);
-                labels.add(category == null ? key : OutcomeLabels.of(category));
+                labels.add(category == null ? key : OutcomeLabels.of(category, dryRun));
                 colors.add(COLORS.getOrDefault(key, OTHER_COLOR));
                 values.add(count);
             }

@@ -6,7 +6,6 @@ import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.snykprovisioning.engine.Mode;
 import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
@@ -55,36 +54,19 @@ final class ProvisioningForm {
 
     static ListBoxModel fillModeItems() {
         ListBoxModel items = new ListBoxModel();
-        items.add(Messages.ProvisioningForm_ModeProvision(), Mode.PROVISION.id());
-        items.add(Messages.ProvisioningForm_ModeUpdateRoles(), Mode.UPDATE_ROLES.id());
+        items.add(Messages.ProvisioningForm_ModeProvision(), JobMode.provision.name());
+        items.add(Messages.ProvisioningForm_ModeUpdateRoles(), JobMode.updateRoles.name());
         return items;
     }
 
-    // The checks below only look at the text typed: no credentials, no network, so no POST or permission.
-
-    static FormValidation checkSnykId(String value) {
-        String problem = FieldSyntax.snykIdProblem(value);
-        return problem == null ? FormValidation.ok() : FormValidation.warning(problem);
-    }
-
-    static FormValidation checkUsersFile(String value, String users) {
-        if (value == null || value.isBlank()) {
-            return users == null || users.isBlank() ? FormValidation.error(Messages.ProvisioningForm_NoUsers())
-                    : FormValidation.ok();
-        }
-        if (users != null && !users.isBlank()) {
-            return FormValidation.error(Messages.ResolvedSettings_BothUsers());
-        }
-        return checkWorkspacePath(value);
-    }
-
-    /** A workspace path (blank is fine: the field is optional or has a default). */
-    static FormValidation checkWorkspacePath(String value) {
-        if (value == null || value.isBlank() || FieldSyntax.hasVariable(value)) {
-            return FormValidation.ok();
-        }
-        String problem = FieldSyntax.workspacePathProblem(value);
-        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+    /** How a form shows a check's answer (see {@link FormChecks}, whose checks need no POST or permission). */
+    static FormValidation shown(FieldCheck check) {
+        return switch (check.kind()) {
+            case OK -> FormValidation.ok();
+            case NOTE -> FormValidation.ok(check.message());
+            case WARNING -> FormValidation.warning(check.message());
+            case ERROR -> FormValidation.error(check.message());
+        };
     }
 
     /**
@@ -115,7 +97,7 @@ final class ProvisioningForm {
         Provisioning.Builder connection;
         String api;
         try {
-            connection = defaults.configure(Provisioning.builder(), region == null || region.isBlank() ? null : region, 0, 0)
+            connection = defaults.configure(Provisioning.builder(), region == null || region.isBlank() ? null : region, null, null)
                     .token(credentials.getSecret().getPlainText());
             api = connection.apiRoot();
         } catch (IllegalArgumentException e) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * A run that finished: what it did and where its files are in the workspace.
  *
  * @param resultsFile the results JSON, relative to the workspace
- * @param failedCsv the failed rows, relative to the workspace
+ * @param failedCsv the failed rows, relative to the workspace; null when no row failed
  */
 record ProvisioningResult(ProvisioningSummary summary, String resultsFile, String failedCsv) {
 
@@ -20,7 +20,8 @@ record ProvisioningResult(ProvisioningSummary summary, String resultsFile, Strin
 
     /**
      * The Pipeline step's value: plain strings, numbers and booleans, which scripts read without approval.
-     * Each outcome's count is under its results-file key ({@code provisioned}, {@code failed}...).
+     * Each outcome's count is under its results-file key ({@code provisioned}, {@code failed}...);
+     * {@code failedCsv} is null when no row failed.
      */
     Map<String, Object> stepValue() {
         Map<String, Object> value = new LinkedHashMap<>();

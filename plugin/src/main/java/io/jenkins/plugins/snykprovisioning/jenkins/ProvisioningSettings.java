@@ -10,9 +10,11 @@ import java.util.List;
 public interface ProvisioningSettings {
 
     String DEFAULT_RESULTS_FILE = "snyk-provisioning-results.json";
-    String DEFAULT_MODE = "provision";
 
-    /** Every property, in form order: the names the form, the help files and Pipeline scripts use. */
+    /**
+     * Every property, in form order: the names the form, the help files and Pipeline scripts use. Only
+     * {@code credentialsId} is required (the steps' constructors take it); the others have setters.
+     */
     List<String> PROPERTIES = List.of("credentialsId", "orgId", "groupId", "usersFile", "users", "defaultRole", "mode",
             "dryRun", "region", "concurrency", "maxRetries", "resultsFile", "archiveResults", "failOnUserErrors",
             "resumeFrom");
@@ -34,19 +36,18 @@ public interface ProvisioningSettings {
     /** Role (public id or name) for rows without one. */
     String getDefaultRole();
 
-    /** {@code provision} or {@code updateRoles}. */
-    String getMode();
+    JobMode getMode();
 
     boolean isDryRun();
 
     /** A Snyk region id; blank for the global configuration's. */
     String getRegion();
 
-    /** Requests in flight at once; 0 for the global configuration's. */
-    int getConcurrency();
+    /** Requests in flight at once; null for the global configuration's. */
+    Integer getConcurrency();
 
-    /** Retries of a failed request; 0 for the global configuration's. */
-    int getMaxRetries();
+    /** Retries of a failed request: null for the global configuration's, 0 for none. */
+    Integer getMaxRetries();
 
     /** Where the results JSON goes, relative to the workspace; the failed rows go beside it. */
     String getResultsFile();
@@ -59,6 +60,14 @@ public interface ProvisioningSettings {
     /** A results file (or journal) of an earlier run in the workspace, whose done users are not sent again. */
     String getResumeFrom();
 
+    /**
+     * How a concurrency is stored: null for the global setting. Earlier versions stored 0 for it, as jobs and
+     * scripts may still give; no run sends 0 requests at once, so 0 keeps that meaning.
+     */
+    static Integer concurrencyOrGlobal(Integer value) {
+        return value == null || value == 0 ? null : value;
+    }
+
     /** How optional text is stored: trimmed, and null when blank (so Pipeline snippets leave it out). */
     static String optional(String value) {
         return value == null || value.isBlank() ? null : value.trim();
@@ -67,10 +76,5 @@ public interface ProvisioningSettings {
     static String resultsFileOrDefault(String value) {
         String given = optional(value);
         return given == null ? DEFAULT_RESULTS_FILE : given;
-    }
-
-    static String modeOrDefault(String value) {
-        String given = optional(value);
-        return given == null ? DEFAULT_MODE : given;
     }
 }

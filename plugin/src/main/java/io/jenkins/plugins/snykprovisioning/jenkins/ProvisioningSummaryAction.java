@@ -55,7 +55,7 @@ public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildS
 
     /**
      * @param resultsFile the results JSON, relative to the workspace (and the artifacts, when {@code archived})
-     * @param failedCsv the failed rows' CSV, likewise
+     * @param failedCsv the failed rows' CSV, likewise; null when no row failed
      */
     ProvisioningSummaryAction(ProvisioningSummary summary, String resultsFile, String failedCsv, boolean archived) {
         this.mode = summary.mode();
@@ -186,6 +186,7 @@ public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildS
         return resultsFile;
     }
 
+    /** The failed rows' CSV, or null when no row failed (no such file is kept). */
     @Exported
     public String getFailedCsv() {
         return failedCsv;
@@ -204,19 +205,21 @@ public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildS
     }
 
     public String getNotArchivedNote() {
-        return Messages.ProvisioningSummaryAction_NotArchived(resultsFile, failedCsv);
+        return failedCsv == null ? Messages.ProvisioningSummaryAction_NotArchived(resultsFile)
+                : Messages.ProvisioningSummaryAction_NotArchivedWithFailedRows(resultsFile, failedCsv);
     }
 
-    /** The outcomes with their readable names, for the pages. */
+    /** The outcomes with their readable names ("would be ..." in a dry run), for the pages. */
     public List<OutcomeCount> getOutcomes() {
         List<OutcomeCount> outcomes = new ArrayList<>();
-        counts.forEach((key, count) -> outcomes.add(new OutcomeCount(OutcomeLabels.of(OutcomeCategory.byKey(key)), count)));
+        counts.forEach((key, count) -> outcomes.add(
+                new OutcomeCount(OutcomeLabels.of(OutcomeCategory.byKey(key), dryRun), count)));
         return outcomes;
     }
 
     /** The outcome as one stacked bar, for the build's page. */
     public OutcomeBar getOutcomeBar() {
-        return OutcomeBar.of(counts, notProcessed);
+        return OutcomeBar.of(counts, notProcessed, dryRun);
     }
 
     /**

@@ -15,16 +15,13 @@ import java.util.function.UnaryOperator;
  * @param credentialsId as configured, unexpanded: a {@code ${PARAM}} reference to a credentials parameter
  *     is resolved by the credentials lookup itself
  * @param region null for the global configuration's
- * @param concurrency 0 for the global configuration's
- * @param maxRetries 0 for the global configuration's
+ * @param concurrency null for the global configuration's
+ * @param maxRetries null for the global configuration's, 0 for no retries
  * @param failedCsv the failed rows' file in the workspace, beside {@code resultsFile}
  */
 record ResolvedSettings(String credentialsId, String orgId, String groupId, String usersFile, String users,
-        String defaultRole, Mode mode, boolean dryRun, String region, int concurrency, int maxRetries,
+        String defaultRole, Mode mode, boolean dryRun, String region, Integer concurrency, Integer maxRetries,
         String resultsFile, String failedCsv, boolean archiveResults, boolean failOnUserErrors, String resumeFrom) {
-
-    static final int MAX_CONCURRENCY = TransportSettings.MAX_CONCURRENCY;
-    static final int MAX_RETRIES = TransportSettings.MAX_RETRIES;
 
     static ResolvedSettings of(ProvisioningSettings settings, UnaryOperator<String> expand) throws ProvisioningException {
         String credentialsId = ProvisioningSettings.optional(settings.getCredentialsId());
@@ -51,15 +48,16 @@ record ResolvedSettings(String credentialsId, String orgId, String groupId, Stri
         Mode mode;
         String region = expanded("region", settings.getRegion(), expand);
         try {
-            mode = Mode.fromId(expanded("mode", settings.getMode(), expand));
+            mode = settings.getMode().mode();
             region = region == null ? null : SnykRegion.fromId(region).id();
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(e.getMessage());
         }
         return new ResolvedSettings(credentialsId, orgId, groupId, usersFile, users,
                 expanded("defaultRole", settings.getDefaultRole(), expand), mode, settings.isDryRun(), region,
-                inRange("concurrency", settings.getConcurrency(), MAX_CONCURRENCY),
-                inRange("maxRetries", settings.getMaxRetries(), MAX_RETRIES), resultsFile, failedCsvBeside(resultsFile),
+                inRange("concurrency", settings.getConcurrency(), 1, TransportSettings.MAX_CONCURRENCY),
+                inRange("maxRetries", settings.getMaxRetries(), 0, TransportSettings.MAX_RETRIES), resultsFile,
+                failedCsvBeside(resultsFile),
                 settings.isArchiveResults(), settings.isFailOnUserErrors(), resumeFrom);
     }
 
@@ -104,9 +102,10 @@ record ResolvedSettings(String credentialsId, String orgId, String groupId, Stri
         }
     }
 
-    private static int inRange(String property, int value, int max) throws ProvisioningException {
-        if (value < 0 || value > max) {
-            throw new ProvisioningException(Messages.ResolvedSettings_OutOfRange(property, max, value));
+    /** The value, or null (the global setting) when not given. */
+    private static Integer inRange(String property, Integer value, int min, int max) throws ProvisioningException {
+        if (value != null && (value < min || value > max)) {
+            throw new ProvisioningException(Messages.ResolvedSettings_OutOfRange(property, min, max, value));
         }
         return value;
     }

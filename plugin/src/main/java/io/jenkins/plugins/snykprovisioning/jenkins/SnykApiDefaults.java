@@ -27,15 +27,17 @@ record SnykApiDefaults(String region, String apiUrl, int concurrency, int rateLi
     }
 
     /**
-     * Sets where and how {@code builder} calls Snyk: the job's region (null: the global one) unless the API URL
-     * override wins, the job's concurrency and retries (0: the global ones), and the global rest.
+     * Sets where and how {@code builder} calls Snyk: the job's region unless the API URL override wins, the job's
+     * concurrency and retries (0 retries: none), each of the three the global one when the job's is null, and the
+     * global rest.
      */
-    Provisioning.Builder configure(Provisioning.Builder builder, String jobRegion, int jobConcurrency, int jobMaxRetries) {
+    Provisioning.Builder configure(Provisioning.Builder builder, String jobRegion, Integer jobConcurrency,
+            Integer jobMaxRetries) {
         return builder.region(jobRegion == null ? region : jobRegion).apiUrl(apiUrl)
-                .concurrency(jobConcurrency > 0 ? jobConcurrency : concurrency)
+                .concurrency(jobConcurrency == null ? concurrency : jobConcurrency)
                 .rateLimitPerMinute(rateLimitPerMinute)
                 .timeouts(Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(responseTimeoutSeconds))
-                .maxRetries(jobMaxRetries > 0 ? jobMaxRetries : maxRetries)
+                .maxRetries(jobMaxRetries == null ? maxRetries : jobMaxRetries)
                 .proxy(proxy);
     }
 

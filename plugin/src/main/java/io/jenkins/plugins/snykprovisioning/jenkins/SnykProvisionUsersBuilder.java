@@ -23,32 +23,39 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle build step "Provision users to Snyk". Pipeline scripts call {@code snykProvisionUsers}
- * ({@link SnykProvisionUsersStep}), which has the same properties and form; this step has no symbol of
- * that name, which the Pipeline step's function name would shadow anyway.
+ * ({@link SnykProvisionUsersStep}), which has the same properties, and whose form and help files this step
+ * uses; this step has no symbol of that name, which the Pipeline step's function name would shadow anyway.
  */
 public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildStep, ProvisioningSettings {
 
     private final String credentialsId;
-    private final String orgId;
+    private String orgId;
     private String groupId;
     private String usersFile;
     private String users;
     private String defaultRole;
-    private String mode = DEFAULT_MODE;
+    /** A mode's id as saved ({@link JobMode#of} reads it), so that a job saved with any spelling still loads. */
+    private String mode = JobMode.provision.name();
     private boolean dryRun;
     private String region;
-    private int concurrency;
-    private int maxRetries;
+    private Integer concurrency;
+    /** The {@code maxRetries} setting: null for the global setting, 0 for none. */
+    private Integer retries;
+    /**
+     * {@code maxRetries} as jobs saved it before it could turn retries off, when 0 meant the global setting.
+     * Moved to {@link #retries} when such a job is loaded, and then no longer saved.
+     */
+    private Integer maxRetries;
     private String resultsFile = DEFAULT_RESULTS_FILE;
     /** Null in a config.xml written without it: archiving is on by default. */
     private Boolean archiveResults = Boolean.TRUE;
     private boolean failOnUserErrors;
     private String resumeFrom;
 
+    /** The credentials are all a job must give; every other setting is optional (see {@link ProvisioningSettings}). */
     @DataBoundConstructor
-    public SnykProvisionUsersBuilder(String credentialsId, String orgId) {
+    public SnykProvisionUsersBuilder(String credentialsId) {
         this.credentialsId = ProvisioningSettings.optional(credentialsId);
-        this.orgId = ProvisioningSettings.optional(orgId);
     }
 
     @Override
@@ -62,8 +69,12 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
      * file without running this class's constructor or field initializers.
      */
     protected Object readResolve() {
-        mode = ProvisioningSettings.modeOrDefault(mode);
         resultsFile = ProvisioningSettings.resultsFileOrDefault(resultsFile);
+        concurrency = ProvisioningSettings.concurrencyOrGlobal(concurrency);
+        if (maxRetries != null) {
+            retries = maxRetries == 0 ? null : maxRetries;
+            maxRetries = null;
+        }
         return this;
     }
 
@@ -81,6 +92,12 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
     @Override
     public String getOrgId() {
         return orgId;
+    }
+
+    /** May be left empty when every row of the user file names its org. */
+    @DataBoundSetter
+    public void setOrgId(String orgId) {
+        this.orgId = ProvisioningSettings.optional(orgId);
     }
 
     @Override
@@ -123,14 +140,15 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
         this.defaultRole = ProvisioningSettings.optional(defaultRole);
     }
 
+    /** @throws IllegalArgumentException for a mode saved by hand that no version offered */
     @Override
-    public String getMode() {
-        return mode;
+    public JobMode getMode() {
+        return JobMode.of(mode);
     }
 
     @DataBoundSetter
-    public void setMode(String mode) {
-        this.mode = ProvisioningSettings.modeOrDefault(mode);
+    public void setMode(JobMode mode) {
+        this.mode = (mode == null ? JobMode.provision : mode).name();
     }
 
     @Override
@@ -154,23 +172,24 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
     }
 
     @Override
-    public int getConcurrency() {
+    public Integer getConcurrency() {
         return concurrency;
     }
 
     @DataBoundSetter
-    public void setConcurrency(int concurrency) {
-        this.concurrency = concurrency;
+    public void setConcurrency(Integer concurrency) {
+        this.concurrency = ProvisioningSettings.concurrencyOrGlobal(concurrency);
     }
 
     @Override
-    public int getMaxRetries() {
-        return maxRetries;
+    public Integer getMaxRetries() {
+        return retries;
     }
 
+    /** 0 turns retries off; left empty, the global setting holds. */
     @DataBoundSetter
-    public void setMaxRetries(int maxRetries) {
-        this.maxRetries = maxRetries;
+    public void setMaxRetries(Integer maxRetries) {
+        this.retries = maxRetries;
     }
 
     @Override
@@ -217,6 +236,18 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
     @Extension
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
 
+        /** The form and the help files are the Pipeline step's, which the Steps Reference finds only there. */
+        public DescriptorImpl() {
+            for (String property : PROPERTIES) {
+                addHelpFileRedirect(property, SnykProvisionUsersStep.class, property);
+            }
+        }
+
+        @Override
+        public String getConfigPage() {
+            return getViewPage(SnykProvisionUsersStep.class, "config.jelly");
+        }
+
         @Override
         @SuppressWarnings("rawtypes")
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
@@ -242,23 +273,31 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
         }
 
         public FormValidation doCheckOrgId(@QueryParameter String value) {
-            return ProvisioningForm.checkSnykId(value);
+            return ProvisioningForm.shown(FormChecks.snykId(value));
         }
 
         public FormValidation doCheckGroupId(@QueryParameter String value) {
-            return ProvisioningForm.checkSnykId(value);
+            return ProvisioningForm.shown(FormChecks.snykId(value));
         }
 
         public FormValidation doCheckUsersFile(@QueryParameter String value, @QueryParameter String users) {
-            return ProvisioningForm.checkUsersFile(value, users);
+            return ProvisioningForm.shown(FormChecks.usersFile(value, users));
+        }
+
+        public FormValidation doCheckConcurrency(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.concurrency(value));
+        }
+
+        public FormValidation doCheckMaxRetries(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.maxRetries(value));
         }
 
         public FormValidation doCheckResultsFile(@QueryParameter String value) {
-            return ProvisioningForm.checkWorkspacePath(value);
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
         }
 
         public FormValidation doCheckResumeFrom(@QueryParameter String value) {
-            return ProvisioningForm.checkWorkspacePath(value);
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
         }
 
         @POST

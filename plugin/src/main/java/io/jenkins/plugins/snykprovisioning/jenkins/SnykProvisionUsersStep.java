@@ -25,33 +25,33 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The Pipeline step {@code snykProvisionUsers}: the freestyle step's run, whose value is a map of plain
  * values (the count of each outcome, {@code total}, {@code complete}, {@code dryRun}, and the workspace
- * paths {@code resultsFile} and {@code failedCsv}). It uses the freestyle step's form.
+ * paths {@code resultsFile} and {@code failedCsv}). Its form and help files are also the freestyle step's: the
+ * Pipeline Steps Reference reads each parameter's help from this class's own folder only.
  */
 public class SnykProvisionUsersStep extends Step implements ProvisioningSettings {
 
     static final String FUNCTION_NAME = "snykProvisionUsers";
 
     private final String credentialsId;
-    private final String orgId;
+    private String orgId;
     private String groupId;
     private String usersFile;
     private String users;
     private String defaultRole;
-    private String mode = DEFAULT_MODE;
+    private JobMode mode = JobMode.provision;
     private boolean dryRun;
     private String region;
-    private int concurrency;
-    private int maxRetries;
+    private Integer concurrency;
+    private Integer maxRetries;
     private String resultsFile = DEFAULT_RESULTS_FILE;
     private boolean archiveResults = true;
     private boolean failOnUserErrors;
     private String resumeFrom;
 
-    /** @param orgId may be left out when every row of the user file names its org */
+    /** The credentials are all a script must give; every other setting is optional (see {@link ProvisioningSettings}). */
     @DataBoundConstructor
-    public SnykProvisionUsersStep(String credentialsId, String orgId) {
+    public SnykProvisionUsersStep(String credentialsId) {
         this.credentialsId = ProvisioningSettings.optional(credentialsId);
-        this.orgId = ProvisioningSettings.optional(orgId);
     }
 
     @Override
@@ -67,6 +67,12 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
     @Override
     public String getOrgId() {
         return orgId;
+    }
+
+    /** May be left out when every row of the user file names its org. */
+    @DataBoundSetter
+    public void setOrgId(String orgId) {
+        this.orgId = ProvisioningSettings.optional(orgId);
     }
 
     @Override
@@ -110,13 +116,13 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
     }
 
     @Override
-    public String getMode() {
+    public JobMode getMode() {
         return mode;
     }
 
     @DataBoundSetter
-    public void setMode(String mode) {
-        this.mode = ProvisioningSettings.modeOrDefault(mode);
+    public void setMode(JobMode mode) {
+        this.mode = mode == null ? JobMode.provision : mode;
     }
 
     @Override
@@ -140,22 +146,23 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
     }
 
     @Override
-    public int getConcurrency() {
+    public Integer getConcurrency() {
         return concurrency;
     }
 
     @DataBoundSetter
-    public void setConcurrency(int concurrency) {
-        this.concurrency = concurrency;
+    public void setConcurrency(Integer concurrency) {
+        this.concurrency = ProvisioningSettings.concurrencyOrGlobal(concurrency);
     }
 
     @Override
-    public int getMaxRetries() {
+    public Integer getMaxRetries() {
         return maxRetries;
     }
 
+    /** 0 turns retries off; left out, the global setting holds. */
     @DataBoundSetter
-    public void setMaxRetries(int maxRetries) {
+    public void setMaxRetries(Integer maxRetries) {
         this.maxRetries = maxRetries;
     }
 
@@ -257,15 +264,9 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
         }
     }
 
-    /** The freestyle step's form, help and checks (which both descriptors delegate to {@link ProvisioningForm}). */
+    /** The form's lists and checks, which both descriptors delegate to {@link ProvisioningForm}. */
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
-
-        public DescriptorImpl() {
-            for (String property : PROPERTIES) {
-                addHelpFileRedirect(property, SnykProvisionUsersBuilder.class, property);
-            }
-        }
 
         @Override
         public String getFunctionName() {
@@ -282,11 +283,6 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
             return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
         }
 
-        @Override
-        public String getConfigPage() {
-            return getViewPage(SnykProvisionUsersBuilder.class, "config.jelly");
-        }
-
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return ProvisioningForm.fillCredentialsIdItems(item, credentialsId);
@@ -301,23 +297,31 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
         }
 
         public FormValidation doCheckOrgId(@QueryParameter String value) {
-            return ProvisioningForm.checkSnykId(value);
+            return ProvisioningForm.shown(FormChecks.snykId(value));
         }
 
         public FormValidation doCheckGroupId(@QueryParameter String value) {
-            return ProvisioningForm.checkSnykId(value);
+            return ProvisioningForm.shown(FormChecks.snykId(value));
         }
 
         public FormValidation doCheckUsersFile(@QueryParameter String value, @QueryParameter String users) {
-            return ProvisioningForm.checkUsersFile(value, users);
+            return ProvisioningForm.shown(FormChecks.usersFile(value, users));
+        }
+
+        public FormValidation doCheckConcurrency(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.concurrency(value));
+        }
+
+        public FormValidation doCheckMaxRetries(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.maxRetries(value));
         }
 
         public FormValidation doCheckResultsFile(@QueryParameter String value) {
-            return ProvisioningForm.checkWorkspacePath(value);
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
         }
 
         public FormValidation doCheckResumeFrom(@QueryParameter String value) {
-            return ProvisioningForm.checkWorkspacePath(value);
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
         }
 
         @POST

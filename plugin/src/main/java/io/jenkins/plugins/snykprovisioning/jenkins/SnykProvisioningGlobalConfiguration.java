@@ -8,6 +8,7 @@ import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiUrl;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -131,6 +132,17 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
 
     public ListBoxModel doFillRegionItems() {
         return ProvisioningForm.regionItems();
+    }
+
+    /**
+     * Beside the region, outside the Advanced section: whether the saved API URL override replaces it. The override
+     * is shown to administrators only, who may see it anyway.
+     */
+    public FormValidation doCheckRegion() {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok();
+        }
+        return ProvisioningForm.shown(FormChecks.regionUnder(apiUrl));
     }
 
     // The checks below only look at the text typed (no network, no credentials), so they need neither

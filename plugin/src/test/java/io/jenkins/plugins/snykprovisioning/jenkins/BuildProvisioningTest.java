@@ -2,6 +2,7 @@ package io.jenkins.plugins.snykprovisioning.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,25 +111,29 @@ class BuildProvisioningTest {
     void provisionsFromTheWorkspaceFileAndKeepsTheResultsWithTheBuild() throws Exception {
         build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\nfrank@example.com,Developer\n"
                 + "carol@example.com,Org Collaborator\n");
+        // An earlier run's failed rows, which this run must not leave to be taken for its own.
+        build.write(FAILED_CSV, "email,role_public_id,org_id,user_id,line,error\nold@example.com,,,,2,refused\n");
 
         ProvisioningResult result = run();
 
         assertThat(result.usersFailed()).isFalse();
-        assertThat(result.stepValue()).containsExactly(Map.entry("provisioned", 2L), Map.entry("already_provisioned", 0L),
-                Map.entry("org_memberships", 1L), Map.entry("already_added", 0L), Map.entry("role_updated", 0L),
-                Map.entry("removed", 0L), Map.entry("pending_deleted", 0L),
-                Map.entry("failed", 0L), Map.entry("skipped", 0L), Map.entry("total", 3L), Map.entry("complete", true),
-                Map.entry("dryRun", false), Map.entry("resultsFile", RESULTS), Map.entry("failedCsv", FAILED_CSV));
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.putAll(Map.of("provisioned", 2L, "already_provisioned", 0L, "org_memberships", 1L, "already_added", 0L,
+                "role_updated", 0L, "removed", 0L, "pending_deleted", 0L, "failed", 0L, "skipped", 0L));
+        value.putAll(Map.of("total", 3L, "complete", true, "dryRun", false));
+        value.put("resultsFile", RESULTS);
+        value.put("failedCsv", null);
+        assertThat(result.stepValue()).containsExactlyInAnyOrderEntriesOf(value);
         assertThat(pending("erin@example.com")).isTrue();
         assertThat(pending("frank@example.com")).isTrue();
         assertThat(simulator.state().memberRole(DemoState.PLATFORM_ORG_ID, DemoState.CAROL_USER_ID)).isPresent();
 
         assertThat(emails(results(), "provisioned")).containsExactlyInAnyOrder("erin@example.com", "frank@example.com");
         assertThat(results().at("/summary/complete").asBoolean()).isTrue();
-        assertThat(Files.readAllLines(build.workspace.resolve(FAILED_CSV))).containsExactly(
-                "email,role_public_id,org_id,user_id,line,error");
+        // No row failed: no header-only failed rows file, archived, copied or linked.
+        assertThat(build.workspace.resolve(FAILED_CSV)).doesNotExist();
         assertThat(build.artifacts.resolve(RESULTS)).hasSameTextualContentAs(build.workspace.resolve(RESULTS));
-        assertThat(build.artifacts.resolve(FAILED_CSV)).exists();
+        assertThat(build.artifacts.resolve(FAILED_CSV)).doesNotExist();
         assertThat(build.buildFolder.resolve("snyk-provisioning")).as("the artifacts are the build's one copy of the results")
                 .isEmptyDirectory();
 
@@ -139,6 +145,7 @@ class BuildProvisioningTest {
             assertThat(summary.isArchived()).isTrue();
             assertThat(summary.getFailedUsers()).isEmpty();
             assertThat(summary.getResultsFile()).isEqualTo(RESULTS);
+            assertThat(summary.getFailedCsv()).isNull();
             assertThat(summary.getHeadline()).isEqualTo("3 user row(s), mode provision: every user done");
         });
         assertThat(build.console()).contains(
@@ -146,7 +153,7 @@ class BuildProvisioningTest {
                         + ", group " + DemoState.GROUP_ID + ", API " + simulator.baseUrl(),
                 "provision of 3 user row(s) from users.csv in 1 org(s)",
                 "Snyk provisioning summary", "Provisioned (new users)", "Results:     " + RESULTS,
-                "Both files are archived with the build.");
+                "Failed rows: none", "Archived with the build.");
         assertThat(everythingWritten()).doesNotContain(token);
     }
 
@@ -174,7 +181,11 @@ class BuildProvisioningTest {
         assertThat(summary.getFailedUsersNote()).isNull();
         assertThat(summary.getHeadline()).isEqualTo("4 user row(s), mode provision: 3 failed");
         assertThat(Files.readAllLines(build.workspace.resolve(FAILED_CSV))).hasSize(4);
-        assertThat(build.console()).contains("FAILED outsider@example.com", "fix them and run again");
+        assertThat(build.artifacts.resolve(FAILED_CSV)).hasSameTextualContentAs(build.workspace.resolve(FAILED_CSV));
+        assertThat(result.stepValue()).containsEntry("failedCsv", FAILED_CSV);
+        assertThat(summary.getFailedCsv()).isEqualTo(FAILED_CSV);
+        assertThat(build.console()).contains("FAILED outsider@example.com",
+                "Failed rows: " + FAILED_CSV + " (in the workspace; fix them and run again");
         assertThat(simulator.requests().entries()).anyMatch(request -> request.status() >= 400);
         assertThat(everythingWritten()).doesNotContain(token);
     }
@@ -199,8 +210,12 @@ class BuildProvisioningTest {
         simulator.config().setEchoTokenInErrors(true);
         build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\n");
 
-        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+        Throwable stopped = catchThrowable(this::run);
+        assertThat(stopped).isInstanceOf(ProvisioningException.class)
                 .hasMessageContaining("HTTP 401").hasMessageContaining("check the token and the region");
+        // Jenkins prints the build's failure as "ERROR: <message>": the summary does not say it first as "Error:".
+        assertThat(build.console()).doesNotContain(stopped.getMessage()).doesNotContain("Error:")
+                .contains("Snyk provisioning summary");
 
         assertThat(simulator.requests().writes()).isEmpty();
         assertThat(results().at("/summary/complete").asBoolean()).isFalse();
@@ -280,8 +295,17 @@ class BuildProvisioningTest {
         assertThat(result.stepValue()).containsEntry("dryRun", true).containsEntry("complete", true)
                 .containsEntry("total", 2L);
         assertThat(results().at("/summary/dry_run").asBoolean()).isTrue();
-        assertThat(build.summaries.get(0).getHeadline()).endsWith("(dry run: nothing was changed)");
+        ProvisioningSummaryAction summary = build.summaries.get(0);
+        assertThat(summary.getHeadline()).endsWith("(dry run: nothing was changed)");
+        // What a dry run did not do is said as what would be done, in the console, the table and the bar.
+        assertThat(summary.getOutcomes()).extracting(ProvisioningSummaryAction.OutcomeCount::getLabel)
+                .contains("Would be provisioned (new users)", "Role would be updated", "Already provisioned", "Failed")
+                .doesNotContain("Provisioned (new users)", "Role updated");
+        assertThat(summary.getOutcomeBar().getDescription()).contains("Would be provisioned (new users) 1");
         assertThat(build.console()).contains("dry run (nothing will be changed)");
+        assertThat(build.console().lines()).as("the summary table")
+                .contains("Would be provisioned (new users)          1", "Would be added (existing users)           1")
+                .noneMatch(line -> line.startsWith("Provisioned (new users) ") || line.startsWith("Added to org"));
     }
 
     @Test
@@ -296,9 +320,10 @@ class BuildProvisioningTest {
         ProvisioningResult result = provisioning().provision(ResolvedSettings.of(settings, text -> expand(text, environment)));
 
         assertThat(result.stepValue()).containsEntry("provisioned", 1L).containsEntry("resultsFile", "out/run.json")
-                .containsEntry("failedCsv", "out/run-failed.csv");
+                .containsEntry("failedCsv", null);
         assertThat(build.workspace.resolve("out/run.json")).exists();
-        assertThat(build.artifacts.resolve("out/run-failed.csv")).exists();
+        assertThat(build.artifacts.resolve("out/run.json")).exists();
+        assertThat(build.artifacts.resolve("out/run-failed.csv")).doesNotExist();
         assertThat(build.console()).contains("users from users (inline)");
         assertThat(pending("erin@example.com")).isTrue();
     }
@@ -316,6 +341,11 @@ class BuildProvisioningTest {
         settings.maxRetries = 3;
         assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class);
         assertThat(simulator.requests().count("GET", roles)).as("the job's setting: 3 retries").isEqualTo(4);
+
+        simulator.requests().clear();
+        settings.maxRetries = 0;
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class);
+        assertThat(simulator.requests().count("GET", roles)).as("the job's setting: no retries").isEqualTo(1);
     }
 
     @Test
@@ -399,6 +429,14 @@ class BuildProvisioningTest {
             buildFolder = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
         }
         assertThat(buildFolder).as("bytes in the build folder, for a %d-byte input", Files.size(users)).isLessThan(1024 * 1024);
+    }
+
+    @Test
+    void onlyAFailedRowsFileWithARowBelowItsHeaderIsKept() throws Exception {
+        assertThat(BuildProvisioning.hasRows(dir.resolve("missing.csv"))).isFalse();
+        assertThat(BuildProvisioning.hasRows(Files.writeString(dir.resolve("empty.csv"), ""))).isFalse();
+        assertThat(BuildProvisioning.hasRows(Files.writeString(dir.resolve("header.csv"), "email,role,error\n"))).isFalse();
+        assertThat(BuildProvisioning.hasRows(Files.writeString(dir.resolve("row.csv"), "email,role,error\nx,y,z"))).isTrue();
     }
 
     /** ${NAME} replaced from {@code variables}, unknown ones left as they are (as Jenkins' EnvVars does). */

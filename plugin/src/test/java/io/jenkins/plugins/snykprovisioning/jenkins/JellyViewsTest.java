@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 class JellyViewsTest {
@@ -58,6 +60,17 @@ class JellyViewsTest {
         assertThat(text).doesNotContain("<j:out").doesNotContainPattern("(?i)<script|\\son[a-z]+=");
     }
 
+    @ParameterizedTest
+    @MethodSource("jellyFiles")
+    void everyAdjunctAViewIncludesIsAScriptOrStyleOfThePlugin(Path jelly) throws Exception {
+        NodeList adjuncts = PluginSources.parseXml(jelly).getElementsByTagNameNS("jelly:stapler", "adjunct");
+        for (int i = 0; i < adjuncts.getLength(); i++) {
+            String name = ((Element) adjuncts.item(i)).getAttribute("includes").replace('.', '/');
+            assertThat(List.of(PluginSources.RESOURCES.resolve(name + ".js"), PluginSources.RESOURCES.resolve(name + ".css")))
+                    .as("adjunct %s of %s", name, jelly).anyMatch(Files::isRegularFile);
+        }
+    }
+
     @Test
     void theBuildSummaryDrawsTheOutcomeAsAnSvgBarWithTheCountsBesideIt() throws Exception {
         Document summary = PluginSources.parseXml(view("ProvisioningSummaryAction/summary.jelly"));
@@ -78,6 +91,32 @@ class JellyViewsTest {
     }
 
     @Test
+    void theArchivedResultsAreListedOnePerLineAndTheFailedRowsOnlyWhenThereAreAny() throws Exception {
+        for (String page : List.of("ProvisioningSummaryAction/summary.jelly", "ProvisioningSummaryAction/index.jelly")) {
+            List<Element> links = new ArrayList<>();
+            NodeList anchors = PluginSources.parseXml(view(page)).getElementsByTagName("a");
+            for (int i = 0; i < anchors.getLength(); i++) {
+                Element anchor = (Element) anchors.item(i);
+                if (anchor.getAttribute("href").contains("artifact/")) {
+                    links.add(anchor);
+                }
+            }
+            assertThat(links).as(page).hasSize(2);
+            // Each link is an item of one list, so that the two never run together.
+            Node results = links.get(0).getParentNode();
+            Node failedRows = links.get(1).getParentNode();
+            assertThat(results.getNodeName()).as(page).isEqualTo("li");
+            assertThat(failedRows.getNodeName()).as(page).isEqualTo("li");
+            assertThat(links.get(1).getAttribute("href")).endsWith("${it.failedCsv}");
+            Element onlyWithRows = (Element) failedRows.getParentNode();
+            assertThat(onlyWithRows.getLocalName()).as(page).isEqualTo("if");
+            assertThat(onlyWithRows.getAttribute("test")).isEqualTo("${it.failedCsv != null}");
+            assertThat(onlyWithRows.getParentNode()).as(page).isSameAs(results.getParentNode());
+            assertThat(results.getParentNode().getNodeName()).isEqualTo("ul");
+        }
+    }
+
+    @Test
     void theJobPageHasATableOfTheLastRunsWithAColumnPerCount() throws Exception {
         Document jobMain = PluginSources.parseXml(view("ProvisioningHistoryAction/jobMain.jelly"));
 
@@ -89,6 +128,46 @@ class JellyViewsTest {
         Element rows = forEachOver((Element) table.getElementsByTagName("tbody").item(0), "${rows}");
         assertThat(forEachOver(rows, "${row.cells}").getTextContent()).contains("${cell}");
         assertThat(((Element) rows.getElementsByTagName("a").item(0)).getAttribute("href")).isEqualTo("${rootURL}/${row.url}");
+    }
+
+    @Test
+    void theJobFormsNumbersAreEmptyForTheGlobalSettingAndKeepNoLimitsOfTheirOwn() throws Exception {
+        Document form = PluginSources.parseXml(view("SnykProvisionUsersStep/config.jelly"));
+
+        for (String field : List.of("concurrency", "maxRetries")) {
+            Element number = (Element) entry(form, field).getElementsByTagNameNS("/lib/form", "number").item(0);
+            assertThat(number).as(field).isNotNull();
+            // No default (blank is the global setting) and no limits but the engine's, which doCheck... reads.
+            assertThat(number.getAttributes().getLength()).as(field).isZero();
+        }
+    }
+
+    @Test
+    void theGlobalRegionIsOutsideTheAdvancedSectionAndTheApiUrlOverrideInside() throws Exception {
+        Document global = PluginSources.parseXml(view("SnykProvisioningGlobalConfiguration/config.jelly"));
+
+        assertThat(insideAdvanced(entry(global, "region"))).isFalse();
+        assertThat(insideAdvanced(entry(global, "apiUrl"))).isTrue();
+    }
+
+    private static Element entry(Document view, String field) {
+        NodeList entries = view.getElementsByTagNameNS("/lib/form", "entry");
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element entry = (Element) entries.item(i);
+            if (entry.getAttribute("field").equals(field)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("No f:entry for " + field);
+    }
+
+    private static boolean insideAdvanced(Element element) {
+        for (Node node = element.getParentNode(); node != null; node = node.getParentNode()) {
+            if ("/lib/form".equals(node.getNamespaceURI()) && "advanced".equals(node.getLocalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String SVG = "http://www.w3.org/2000/svg";

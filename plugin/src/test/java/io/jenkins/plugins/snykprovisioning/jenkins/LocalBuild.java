@@ -79,6 +79,12 @@ final class LocalBuild implements BuildWorkspace, SnykCredentials, BuildRecord {
     }
 
     @Override
+    public void delete(String relativePath) throws IOException {
+        WorkspacePaths.checkWritable(workspace, relativePath);
+        Files.deleteIfExists(workspace.resolve(relativePath));
+    }
+
+    @Override
     public String token(String credentialsId) throws ProvisioningException {
         String token = tokens.get(credentialsId);
         if (token == null) {

@@ -26,7 +26,7 @@ class OutcomeBarTest {
 
     @Test
     void eachOutcomeThatHappenedIsASegmentAsWideAsItsShareInTheResultsFileOrder() {
-        OutcomeBar bar = OutcomeBar.of(counts("failed", 10, "provisioned", 50, "role_updated", 40), 0);
+        OutcomeBar bar = OutcomeBar.of(counts("failed", 10, "provisioned", 50, "role_updated", 40), 0, false);
 
         assertThat(bar.getSegments()).extracting(OutcomeBar.Segment::getLabel)
                 .containsExactly("Provisioned (new users)", "Role updated", "Failed");
@@ -38,7 +38,7 @@ class OutcomeBarTest {
 
     @Test
     void segmentsAreContiguousAndFillTheBarAndASingleUserAmongThousandsStillShows() {
-        OutcomeBar bar = OutcomeBar.of(counts("already_added", 9_998, "failed", 1), 1);
+        OutcomeBar bar = OutcomeBar.of(counts("already_added", 9_998, "failed", 1), 1, false);
 
         List<OutcomeBar.Segment> segments = bar.getSegments();
         assertThat(segments).extracting(OutcomeBar.Segment::getLabel)
@@ -60,7 +60,7 @@ class OutcomeBarTest {
         all.replaceAll((key, zero) -> 1L);
         all.put("offboarded", 2L);
 
-        OutcomeBar bar = OutcomeBar.of(all, 0);
+        OutcomeBar bar = OutcomeBar.of(all, 0, false);
 
         assertThat(bar.getSegments()).hasSize(OutcomeCategory.values().length + 1);
         assertThat(bar.getSegments()).extracting(OutcomeBar.Segment::getColor).allMatch(color -> color.matches("#[0-9a-f]{6}"))
@@ -70,7 +70,7 @@ class OutcomeBarTest {
 
     @Test
     void aRunWithNoUsersHasNoSegmentsAndSaysSo() {
-        OutcomeBar bar = OutcomeBar.of(counts(), 0);
+        OutcomeBar bar = OutcomeBar.of(counts(), 0, false);
 
         assertThat(bar.getSegments()).isEmpty();
         assertThat(bar.getDescription()).isEqualTo("No users");

@@ -64,7 +64,10 @@ class ProvisioningSummaryActionTest {
                 .startsWith("Provisioned (new users)", "Already provisioned", "Added to org (existing users)");
         assertThat(action.getNotProcessed()).isEqualTo(5);
         assertThat(action.getHeadline()).isEqualTo("7 user row(s), mode provision: interrupted, results incomplete");
-        assertThat(action.getNotArchivedNote()).contains("r.json", "r-failed.csv");
+        assertThat(action.getNotArchivedNote()).isEqualTo(
+                "The results were not archived; they are in the workspace: r.json and the failed rows r-failed.csv.");
+        assertThat(new ProvisioningSummaryAction(summary(2, 0, false), "r.json", null, false).getNotArchivedNote())
+                .isEqualTo("The results were not archived; they are in the workspace: r.json.");
     }
 
     @Test

@@ -30,8 +30,8 @@ class ResolvedSettingsTest {
 
         assertThat(resolved.mode()).isEqualTo(Mode.PROVISION);
         assertThat(resolved.region()).isNull();
-        assertThat(resolved.concurrency()).isZero();
-        assertThat(resolved.maxRetries()).isZero();
+        assertThat(resolved.concurrency()).as("the global setting").isNull();
+        assertThat(resolved.maxRetries()).as("the global setting").isNull();
         assertThat(resolved.resultsFile()).isEqualTo("snyk-provisioning-results.json");
         assertThat(resolved.failedCsv()).isEqualTo("snyk-provisioning-results-failed.csv");
         assertThat(resolved.archiveResults()).isTrue();
@@ -44,10 +44,10 @@ class ResolvedSettingsTest {
         settings.credentialsId = "${SNYK_CRED}";
         settings.orgId = "${ORG}";
         settings.groupId = " ${GROUP} ";
-        settings.mode = "${MODE}";
+        settings.mode = JobMode.updateRoles;
         settings.region = "${REGION}";
         Map<String, String> environment = Map.of("ORG", "org-1", "GROUP", "10000000-0000-4000-8000-000000000001",
-                "MODE", "update-roles", "REGION", "snyk-eu-01");
+                "REGION", "snyk-eu-01");
 
         ResolvedSettings resolved = ResolvedSettings.of(settings, text -> BuildProvisioningTest.expand(text, environment));
 
@@ -82,20 +82,30 @@ class ResolvedSettingsTest {
         settings.credentialsId = " ";
         assertThatThrownBy(this::resolve).hasMessageStartingWith("No Snyk credentials");
         settings.credentialsId = "snyk";
-        settings.mode = "delete";
-        assertThatThrownBy(this::resolve).hasMessage("Unknown mode 'delete'; expected 'provision', 'updateRoles', 'sync' or 'offboard'");
-        settings.mode = "provision";
         settings.region = "SNYK-MARS-01";
         assertThatThrownBy(this::resolve).hasMessageStartingWith("Unknown Snyk region 'SNYK-MARS-01'");
         settings.region = null;
         settings.concurrency = 51;
-        assertThatThrownBy(this::resolve).hasMessage("concurrency must be a whole number from 0 (the global setting) to 50, not 51");
+        assertThatThrownBy(this::resolve).hasMessage(
+                "concurrency must be a whole number from 1 to 50, or left out for the global setting; not 51");
         settings.concurrency = 0;
+        assertThatThrownBy(this::resolve).hasMessageStartingWith("concurrency must be a whole number from 1 to 50");
+        settings.concurrency = null;
         settings.maxRetries = -1;
-        assertThatThrownBy(this::resolve).hasMessageStartingWith("maxRetries must be");
-        settings.maxRetries = 0;
+        assertThatThrownBy(this::resolve).hasMessage(
+                "maxRetries must be a whole number from 0 to 10, or left out for the global setting; not -1");
+        settings.maxRetries = null;
         settings.resumeFrom = "/tmp/results.json";
         assertThatThrownBy(this::resolve).hasMessageStartingWith("resumeFrom: '/tmp/results.json' is an absolute path");
+    }
+
+    @Test
+    void aJobMayTurnRetriesOffAndChooseItsConcurrency() throws ProvisioningException {
+        settings.maxRetries = 0;
+        settings.concurrency = 50;
+
+        assertThat(resolve().maxRetries()).isZero();
+        assertThat(resolve().concurrency()).isEqualTo(50);
     }
 
     @Test

@@ -12,17 +12,17 @@ class SnykApiDefaultsTest {
 
     @Test
     void aJobsRegionReplacesTheGlobalOneButNotAnApiUrlOverride() {
-        assertThat(defaults.configure(Provisioning.builder(), null, 0, 0).apiRoot()).isEqualTo("https://api.eu.snyk.io");
-        assertThat(defaults.configure(Provisioning.builder(), "SNYK-AU-01", 0, 0).apiRoot()).isEqualTo("https://api.au.snyk.io");
+        assertThat(defaults.configure(Provisioning.builder(), null, null, null).apiRoot()).isEqualTo("https://api.eu.snyk.io");
+        assertThat(defaults.configure(Provisioning.builder(), "SNYK-AU-01", null, null).apiRoot()).isEqualTo("https://api.au.snyk.io");
         SnykApiDefaults overridden = new SnykApiDefaults("SNYK-EU-01", "http://127.0.0.1:8089", 10, 1500, 7, 45, 5, null);
-        assertThat(overridden.configure(Provisioning.builder(), "SNYK-AU-01", 0, 0).apiRoot()).isEqualTo("http://127.0.0.1:8089");
+        assertThat(overridden.configure(Provisioning.builder(), "SNYK-AU-01", null, null).apiRoot()).isEqualTo("http://127.0.0.1:8089");
     }
 
     @Test
     void aJobValueOutOfRangeIsRefusedWithTheEnginesMessage() {
-        assertThatThrownBy(() -> defaults.configure(Provisioning.builder(), null, 51, 0))
+        assertThatThrownBy(() -> defaults.configure(Provisioning.builder(), null, 51, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 50");
-        assertThatThrownBy(() -> defaults.configure(Provisioning.builder(), null, 0, 11))
+        assertThatThrownBy(() -> defaults.configure(Provisioning.builder(), null, null, 11))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 0 and 10");
     }
 

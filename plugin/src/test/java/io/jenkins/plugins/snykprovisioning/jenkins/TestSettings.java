@@ -9,11 +9,11 @@ final class TestSettings implements ProvisioningSettings {
     String usersFile;
     String users;
     String defaultRole;
-    String mode = DEFAULT_MODE;
+    JobMode mode = JobMode.provision;
     boolean dryRun;
     String region;
-    int concurrency;
-    int maxRetries;
+    Integer concurrency;
+    Integer maxRetries;
     String resultsFile = DEFAULT_RESULTS_FILE;
     boolean archiveResults = true;
     boolean failOnUserErrors;
@@ -50,7 +50,7 @@ final class TestSettings implements ProvisioningSettings {
     }
 
     @Override
-    public String getMode() {
+    public JobMode getMode() {
         return mode;
     }
 
@@ -65,12 +65,12 @@ final class TestSettings implements ProvisioningSettings {
     }
 
     @Override
-    public int getConcurrency() {
+    public Integer getConcurrency() {
         return concurrency;
     }
 
     @Override
-    public int getMaxRetries() {
+    public Integer getMaxRetries() {
         return maxRetries;
     }
 
