@@ -93,6 +93,16 @@ class PipelineStepIT {
         assertThat(SimulatedSnykForJenkins.echoedMap(console)).containsEntry("failedCsv", "snyk-provisioning-results-failed.csv");
         assertThat(snyk.jenkins.artifact(build.job(), build.number(), "snyk-provisioning-results-failed.csv"))
                 .contains("outsider@example.com");
+        // Like junit's step: the step's own node is marked, so stage views show which stage had failed users.
+        String warnings = snyk.jenkins.scriptConsole("""
+                def run = jenkins.model.Jenkins.get().getItemByFullName('pipeline-unstable').getBuildByNumber(%d)
+                def walker = new org.jenkinsci.plugins.workflow.graph.FlowGraphWalker(run.execution)
+                walker.each { node ->
+                    def warning = node.getAction(org.jenkinsci.plugins.workflow.actions.WarningAction)
+                    if (warning != null) { println(node.displayFunctionName + '|' + warning.result + '|' + warning.message) }
+                }
+                """.formatted(build.number()));
+        assertThat(warnings.trim()).isEqualTo("snykProvisionUsers|UNSTABLE|1 user(s) failed; see the build's Snyk provisioning page");
         snyk.assertTokenNowhere(build);
     }
 
