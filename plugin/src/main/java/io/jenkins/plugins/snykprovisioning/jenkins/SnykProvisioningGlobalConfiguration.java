@@ -4,8 +4,8 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
 import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApiUrl;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -68,7 +68,7 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
     public void setApiUrl(String apiUrl) {
         String trimmed = apiUrl == null || apiUrl.isBlank() ? null : apiUrl.trim();
         if (trimmed != null) {
-            SnykApiUrl.parse(trimmed);
+            Provisioning.builder().apiUrl(trimmed).apiRoot();
         }
         this.apiUrl = trimmed;
         save();
@@ -153,7 +153,7 @@ public class SnykProvisioningGlobalConfiguration extends GlobalConfiguration {
             return FormValidation.ok();
         }
         try {
-            SnykApiUrl.parse(value);
+            Provisioning.builder().apiUrl(value).apiRoot();
             return FormValidation.ok();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
