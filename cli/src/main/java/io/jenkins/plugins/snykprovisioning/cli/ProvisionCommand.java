@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + "array of objects with the same keys. Roles may be public ids or names (names need --group-id).",
             ""},
         footer = {"",
-            "Exit codes: 0 every user done; 1 a user failed or the run could not be done; 2 bad usage; "
+            "Exit codes: 0 every user done; 1 a user failed or the run could not be done; 2 bad usage, or a run refused "
+                + "before anything was sent (rows without an org, a token that cannot do the job); "
                 + "130 interrupted (Ctrl+C): the results so far are written, run again with --resume to finish.",
             "",
             "Try it without a Snyk tenant: snyk-provision demo"})
@@ -181,6 +182,9 @@ public final class ProvisionCommand implements Callable<Integer> {
     static int exitCode(ProvisioningSummary summary) {
         if (summary.interrupted()) {
             return EXIT_INTERRUPTED;
+        }
+        if (summary.refused()) {
+            return EXIT_USAGE;
         }
         return summary.allSucceeded() ? EXIT_OK : EXIT_FAILED;
     }

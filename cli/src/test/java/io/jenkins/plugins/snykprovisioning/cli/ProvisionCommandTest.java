@@ -107,6 +107,18 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void rowsWithoutAnOrgAndNoOrgIdOptionAreBadUsageAndNothingIsSent() throws Exception {
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        Path users = file("users.csv", "email,role,org_id\na@example.com,Developer," + DemoState.PLATFORM_ORG_ID
+                + "\nb@example.com,Developer,\n");
+        assertThat(run("--api-url", cli.simulator.baseUrl(), "--group-id", DemoState.GROUP_ID, "--file", users.toString()))
+                .isEqualTo(2);
+        assertThat(output()).contains("Error: 1 row(s) have no org_id and no default org id was given (on line(s) 3); "
+                + "give the default org id (--org-id");
+        assertThat(cli.simulator.requests().count()).isZero();
+    }
+
+    @Test
     void anInvalidFileIsAnErrorNamingTheLineWithoutAStackTrace() throws Exception {
         cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
         Path users = file("users.json", "[{\"email\": \"a@example.com\"},\n{\"email\": ");

@@ -47,6 +47,7 @@ final class ProvisioningEngine {
     private volatile boolean stopping;
     private volatile boolean interrupted;
     private volatile String fatalError;
+    private volatile boolean refused;
 
     /**
      * @param transport the transport under {@code api}: this run's traffic figures, and the way to stop it
@@ -90,8 +91,9 @@ final class ProvisioningEngine {
                     throw new InputFileException(request.source().name(), 0, "has no users (only a header or blank lines)");
                 }
                 String badGroup = request.groupId() == null ? null : SnykIds.problem("group", request.groupId());
-                if (badGroup != null) {
-                    fatalError = badGroup + "; nothing was sent";
+                String refusal = scan.rowsWithoutOrg > 0 ? scan.withoutOrgProblem() : badGroup;
+                if (refusal != null) {
+                    refuse(refusal);
                 } else {
                     work(scan, recorder);
                 }
@@ -113,6 +115,12 @@ final class ProvisioningEngine {
             listener.finished(summary);
             return summary;
         }
+    }
+
+    /** The run cannot be done as it was set up: it stops before anything is sent or written. */
+    private void refuse(String problem) {
+        fatalError = problem + "; nothing was sent";
+        refused = true;
     }
 
     private RoleCatalog loadRoles() throws TransportException, SnykApiException {
@@ -259,7 +267,7 @@ final class ProvisioningEngine {
         boolean complete = fatalError == null && !interrupted && recorded >= rows;
         return new ProvisioningSummary(request.mode().id(), request.dryRun(), complete, interrupted, fatalError, rows,
                 recorder.counts(), Math.max(0, rows - recorded), stats.requestsSent(), stats.calls(), stats.retries(),
-                stats.rateLimited(), startedAt, Instant.now(), errors, recorder.firstFailures());
+                stats.rateLimited(), startedAt, Instant.now(), errors, recorder.firstFailures(), refused);
     }
 
     private static ThreadFactory workerThreads() {

@@ -15,10 +15,13 @@ import java.util.Map;
  * @param requests HTTP requests sent, retries included
  * @param calls API calls the work needed (a retried call counts once)
  * @param firstFailures the first {@value #FAILURES_KEPT} failed users, for a front end to show
+ * @param refused the run was refused before anything was written, because of how it was set up (no org for
+ *     some rows, a token that cannot do the job): {@code fatalError} says why; front ends report it as bad usage
  */
 public record ProvisioningSummary(String mode, boolean dryRun, boolean complete, boolean interrupted, String fatalError,
         long totalRows, Map<OutcomeCategory, Long> counts, long notProcessed, long requests, long calls, long retries,
-        long rateLimited, Instant startedAt, Instant finishedAt, List<String> errors, List<UserOutcome> firstFailures) {
+        long rateLimited, Instant startedAt, Instant finishedAt, List<String> errors, List<UserOutcome> firstFailures,
+        boolean refused) {
 
     /** Failed users a summary keeps; the failed rows' file has them all. */
     public static final int FAILURES_KEPT = 200;
@@ -31,6 +34,14 @@ public record ProvisioningSummary(String mode, boolean dryRun, boolean complete,
         counts = Collections.unmodifiableMap(all);
         errors = List.copyOf(errors);
         firstFailures = List.copyOf(firstFailures.subList(0, Math.min(firstFailures.size(), FAILURES_KEPT)));
+    }
+
+    /** A run that was not refused before it started. */
+    public ProvisioningSummary(String mode, boolean dryRun, boolean complete, boolean interrupted, String fatalError,
+            long totalRows, Map<OutcomeCategory, Long> counts, long notProcessed, long requests, long calls, long retries,
+            long rateLimited, Instant startedAt, Instant finishedAt, List<String> errors, List<UserOutcome> firstFailures) {
+        this(mode, dryRun, complete, interrupted, fatalError, totalRows, counts, notProcessed, requests, calls, retries,
+                rateLimited, startedAt, finishedAt, errors, firstFailures, false);
     }
 
     public long count(OutcomeCategory category) {

@@ -187,7 +187,33 @@ class ProvisioningRunTest {
     void aGroupIdThatIsNotAUuidStopsTheRunBeforeAnyRequest() throws Exception {
         SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> run.groupId = "../g");
         assertThat(done.summary().fatalError()).contains("the group id '../g' is not a Snyk id").contains("nothing was sent");
+        assertThat(done.summary().refused()).isTrue();
         assertThat(snyk.simulator.requests().count()).isZero();
+    }
+
+    @Test
+    void rowsWithoutAnOrgAndNoDefaultOrgRefuseTheRunNamingTheirLines() throws Exception {
+        StringBuilder users = new StringBuilder("email,role,org_id\nwith-org@acme.test,Developer," + SimulatedSnyk.ORG + "\n");
+        for (int i = 0; i < 7; i++) {
+            users.append("no-org").append(i).append("@acme.test,Developer,\n");
+        }
+        SimulatedSnyk.Finished done = snyk.execute(users.toString(), run -> run.defaultOrg = null);
+
+        assertThat(done.summary().refused()).isTrue();
+        assertThat(done.summary().complete()).isFalse();
+        assertThat(done.summary().fatalError()).startsWith("7 row(s) have no org_id and no default org id was given "
+                + "(on line(s) 3, 4, 5, 6, 7, ...)").contains("--org-id").endsWith("nothing was sent");
+        assertThat(done.results().at("/summary/refused").asBoolean()).isTrue();
+        assertThat(done.results().at("/summary/not_processed").asInt()).as("resumable: no row has an outcome").isEqualTo(8);
+        assertThat(done.size("failed")).isZero();
+        assertThat(snyk.simulator.requests().count()).isZero();
+    }
+
+    @Test
+    void rowsWithoutAnOrgTakeTheDefaultOrg() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role,org_id\nnew@acme.test,Developer,\n", run -> { });
+        assertThat(done.summary().refused()).isFalse();
+        assertThat(done.categoryOf("new@acme.test")).isEqualTo("provisioned");
     }
 
     @Test

@@ -213,6 +213,18 @@ class BuildProvisioningTest {
     }
 
     @Test
+    void rowsWithoutAnOrgAndNoOrgIdFailTheBuildBeforeAnythingIsSent() throws Exception {
+        settings.orgId = null;
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\n");
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessageStartingWith("1 row(s) have no org_id and no default org id was given (on line(s) 2)")
+                .hasMessageContaining("orgId in Jenkins");
+        assertThat(simulator.requests().count()).isZero();
+        assertThat(results().at("/summary/refused").asBoolean()).isTrue();
+    }
+
+    @Test
     void unknownCredentialsFailBeforeAnythingIsSent() throws Exception {
         settings.credentialsId = "no-such-credentials";
         build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\n");
