@@ -119,6 +119,19 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void aTokenThatCannotDoTheJobIsBadUsageAndNothingIsWritten() throws Exception {
+        Path users = file("users.csv", "email,role\nnew1@example.com,Developer\nnew2@example.com,Developer\n");
+        cli.variables.put("SNYK_TOKEN", DemoState.SERVICE_ACCOUNT_TOKEN);
+        assertThat(run(against("--file", users.toString()))).isEqualTo(2);
+        assertThat(output()).contains("Error: the token of ci-bot").contains("Snyk refuses provisioning for service accounts")
+                .contains("Use the personal API token of an Org Admin");
+        cli.variables.put("SNYK_TOKEN", DemoState.VIEWER_TOKEN);
+        assertThat(run(against("--file", users.toString()))).isEqualTo(2);
+        assertThat(output()).contains("is Org Collaborator of org " + DemoState.PLATFORM_ORG_ID + ", not Org Admin nor a Group Admin");
+        assertThat(cli.simulator.requests().writes()).isEmpty();
+    }
+
+    @Test
     void anInvalidFileIsAnErrorNamingTheLineWithoutAStackTrace() throws Exception {
         cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
         Path users = file("users.json", "[{\"email\": \"a@example.com\"},\n{\"email\": ");

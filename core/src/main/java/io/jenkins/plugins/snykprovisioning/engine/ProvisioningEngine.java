@@ -15,6 +15,7 @@ import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
+import io.jenkins.plugins.snykprovisioning.snyk.TokenOwner;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +94,7 @@ final class ProvisioningEngine {
                 String badGroup = request.groupId() == null ? null : SnykIds.problem("group", request.groupId());
                 String refusal = scan.rowsWithoutOrg > 0 ? scan.withoutOrgProblem() : badGroup;
                 if (refusal != null) {
-                    refuse(refusal);
+                    refuse(refusal + "; nothing was sent");
                 } else {
                     work(scan, recorder);
                 }
@@ -117,10 +118,42 @@ final class ProvisioningEngine {
         }
     }
 
-    /** The run cannot be done as it was set up: it stops before anything is sent or written. */
-    private void refuse(String problem) {
-        fatalError = problem + "; nothing was sent";
+    /** The run cannot be done as it was set up: it stops before anything is written. */
+    private void refuse(String message) {
+        fatalError = message;
         refused = true;
+    }
+
+    /**
+     * Asks Snyk whose the token is and whether it may write members in the file's orgs. False when the run
+     * is refused or stopped here; a dry run only warns.
+     */
+    private boolean tokenMayDoTheJob(InputScan scan, Executor pool) {
+        try {
+            TokenOwner owner;
+            try {
+                owner = api.self().get();
+            } catch (TransportException | SnykApiException e) {
+                if (e instanceof SnykApiException refusedToken && refusedToken.status() == 401) {
+                    throw refusedToken;
+                }
+                listener.notice("not checked whether the token may do this job: Snyk did not say whose it is (" + e.getMessage() + ")");
+                return true;
+            }
+            TokenCheck check = TokenCheck.of(api, owner, request.mode(), scan.usersPerOrg.keySet(), request.groupId(), pool);
+            check.doubts().forEach(doubt -> listener.notice("not confirmed that the token may do this job: " + doubt));
+            if (check.fit()) {
+                return true;
+            }
+            if (request.dryRun()) {
+                listener.notice("WARNING: " + check.refusal() + ". A real run would stop here, before its first write");
+                return true;
+            }
+            refuse(check.refusal() + "; nothing was written");
+        } catch (SnykApiException e) {
+            fatalError = "Snyk rejected the token when asked whose it is: " + e.getMessage() + " (check the token and the region)";
+        }
+        return false;
     }
 
     private RoleCatalog loadRoles() throws TransportException, SnykApiException {
@@ -142,6 +175,9 @@ final class ProvisioningEngine {
             // The reads every user waits for go out at once, while the roles are read.
             UserWorkflow workflow = workflow(scan, pool);
             RoleCatalog roles = loadRoles();
+            if (!tokenMayDoTheJob(scan, pool)) {
+                return;
+            }
             RowTriage triage = new RowTriage(scan, roles, request.groupId());
             int carried = triage.carryOver(request.previousRun(), recorder);
             if (request.previousRun().size() > 0) {

@@ -225,6 +225,19 @@ class BuildProvisioningTest {
     }
 
     @Test
+    void aTokenThatCannotDoTheJobFailsTheBuildBeforeAnyWrite() throws Exception {
+        build.tokens.put(CREDENTIALS_ID, DemoState.VIEWER_TOKEN);
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\nfrank@example.com,Developer\n");
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessageContaining("is Org Collaborator of org " + DemoState.PLATFORM_ORG_ID)
+                .hasMessageContaining("Use the personal API token of an Org Admin");
+        assertThat(simulator.requests().writes()).isEmpty();
+        assertThat(results().at("/summary/refused").asBoolean()).isTrue();
+        assertThat(results().at("/summary/not_processed").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void unknownCredentialsFailBeforeAnythingIsSent() throws Exception {
         settings.credentialsId = "no-such-credentials";
         build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\n");
