@@ -44,6 +44,7 @@ final class ProvisioningEngine {
     private final ProgressListener listener;
     private final Duration grace;
     private final AtomicLong dispatched = new AtomicLong();
+    private final RefusalStreak refusals = new RefusalStreak();
     private final List<String> errors = new ArrayList<>();
     private volatile boolean stopping;
     private volatile boolean interrupted;
@@ -223,8 +224,16 @@ final class ProvisioningEngine {
     /** Null when the user was cut off before anything was changed: then nothing happened to them. */
     private UserOutcome handle(UserWorkflow workflow, CheckedRow row, RoleCatalog.ResolvedRole role) {
         UserOutcome outcome = workflow.handle(row, role);
-        if (outcome != null && outcome.refusedWithStatus() == 401 && fatalError == null) {
+        if (outcome == null) {
+            return null;
+        }
+        if (outcome.refusedWithStatus() == 401 && fatalError == null) {
             fatalError = "Snyk rejected the token (HTTP 401): " + outcome.message() + "; the run was stopped";
+            stop();
+        } else if (refusals.add(outcome) && fatalError == null) {
+            fatalError = "Snyk refused " + RefusalStreak.LIMIT + " users in a row for the same reason (" + outcome.message()
+                    + "); the run was stopped rather than fail every user alike. The token's user probably lacks a permission "
+                    + "the job needs: fix the token, then resume from the results to do the users not processed";
             stop();
         }
         return outcome;

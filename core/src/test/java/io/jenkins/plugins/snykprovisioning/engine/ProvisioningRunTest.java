@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.snykprovisioning.simulator.Fault;
 import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
+import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
+import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,6 +243,55 @@ class ProvisioningRunTest {
         assertThat(done.categoryOf("b@acme.test")).isEqualTo("failed");
         assertThat(done.categoryOf("c@acme.test")).isEqualTo("provisioned");
         assertThat(snyk.simulator.requests().count("GET", "/v1/org/" + MISSING_ORG + "/provision")).isEqualTo(1);
+    }
+
+    /** An Org Admin of ORG whose token lacks Snyk's "Provision Users" permission: no check before the run can tell. */
+    private String orgAdminWhoMayNotProvision() {
+        String userId = SimulatedSnyk.userId("no-provision");
+        snyk.state().addUser(userId, "no-provision@acme.test", "No Provision", "no-provision", true);
+        snyk.state().addOrgMember(SimulatedSnyk.ORG, userId, snyk.roleId(Role.ORG_ADMIN));
+        String token = "no-provision-token-" + userId;
+        snyk.state().addToken(new ApiToken(token, "no-provision", userId, TokenType.PERSONAL, false));
+        return token;
+    }
+
+    @Test
+    void writesRefusedInARowForTheSameReasonStopTheRunAndLeaveTheRestToAResume() throws Exception {
+        String token = orgAdminWhoMayNotProvision();
+        String users = "email,role\n" + padding(20);
+        SimulatedSnyk.Run first = snyk.run(users);
+        first.apiToken = token;
+        first.concurrency = 1;
+        SimulatedSnyk.Finished stopped = first.execute();
+
+        assertThat(stopped.summary().complete()).isFalse();
+        assertThat(stopped.summary().refused()).isFalse();
+        assertThat(stopped.summary().fatalError()).startsWith("Snyk refused 5 users in a row for the same reason (")
+                .contains("no user provision permission").contains("resume");
+        // One request at a time; users on the wire when the fifth refusal came in may still end refused too.
+        int failed = stopped.size("failed");
+        assertThat(failed).isBetween(5, 8);
+        assertThat(stopped.summary().notProcessed()).isEqualTo(20 - failed);
+        assertThat(writes()).hasSize(failed).allMatch(write -> write.status() == 403);
+
+        // With a token that may provision, a resume does the rest.
+        snyk.simulator.requests().clear();
+        SimulatedSnyk.Finished resumed = snyk.execute(users, run -> run.resumeFrom = first.journal());
+        assertThat(resumed.summary().complete()).isTrue();
+        assertThat(resumed.size("provisioned")).isEqualTo(20);
+    }
+
+    @Test
+    void refusalsAboutTheUsersNotTheTokenDoNotStopTheRun() throws Exception {
+        StringBuilder users = new StringBuilder("email,role\n");
+        for (int i = 0; i < 6; i++) {
+            snyk.state().addUser(SimulatedSnyk.userId("stranger" + i), "stranger" + i + "@acme.test", "Stranger", "stranger" + i, true);
+            users.append("stranger").append(i).append("@acme.test,Developer\n");
+        }
+        SimulatedSnyk.Finished strangers = snyk.execute(users.toString(), run -> run.concurrency = 1);
+        assertThat(strangers.summary().complete()).isTrue();
+        assertThat(strangers.size("failed")).as("403 'not in the group' is about the user, not the token").isEqualTo(6);
+
     }
 
     @Test
