@@ -230,10 +230,12 @@ final class ProvisioningEngine {
         if (outcome.refusedWithStatus() == 401 && fatalError == null) {
             fatalError = "Snyk rejected the token (HTTP 401): " + outcome.message() + "; the run was stopped";
             stop();
-        } else if (refusals.add(outcome) && fatalError == null) {
-            fatalError = "Snyk refused " + RefusalStreak.LIMIT + " users in a row for the same reason (" + outcome.message()
-                    + "); the run was stopped rather than fail every user alike. The token's user probably lacks a permission "
-                    + "the job needs: fix the token, then resume from the results to do the users not processed";
+        } else if (refusals.add(outcome)) {
+            if (fatalError == null) {
+                fatalError = "Snyk refused " + RefusalStreak.LIMIT + " users in a row for the same reason (" + outcome.message()
+                        + "); the run was stopped rather than fail every user alike. The token's user probably lacks a "
+                        + "permission the job needs: fix the token, then resume from the results to do the users not processed";
+            }
             stop();
         }
         return outcome;

@@ -17,7 +17,10 @@ final class RefusalStreak {
     private String reason;
     private int length;
 
-    /** Counts {@code outcome}; true when it makes the streak long enough to stop the run. */
+    /**
+     * Counts {@code outcome}; true while the streak is long enough to stop the run, so that each worker that
+     * sees it stops the run at once, before it takes another user.
+     */
     synchronized boolean add(UserOutcome outcome) {
         UserOutcome.Failure failure = outcome.failure();
         if (failure == null || outcome.refusedWithStatus() != 403 || !"forbidden".equals(failure.errorType())) {
@@ -28,6 +31,6 @@ final class RefusalStreak {
         String same = "HTTP 403 " + Objects.toString(failure.code(), "");
         length = same.equals(reason) ? length + 1 : 1;
         reason = same;
-        return length == LIMIT;
+        return length >= LIMIT;
     }
 }
