@@ -7,6 +7,8 @@ import io.jenkins.plugins.snykprovisioning.simulator.DemoState;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,10 +81,45 @@ class ProvisionCommandTest {
         Path users = file("users.csv", "email,role\nok@example.com,Developer\nbad@example,Developer\n");
         Path failed = dir.resolve("failed.csv");
         assertThat(run(against("--file", users.toString(), "--failed-csv", failed.toString()))).isEqualTo(1);
-        assertThat(Files.readAllLines(failed)).containsExactly("email,role_public_id,org_id,user_id,line,error",
-                "bad@example,Developer," + DemoState.PLATFORM_ORG_ID + ",,3,'bad@example' is not a valid email address");
+        assertThat(Files.readAllLines(failed)).containsExactly("email,role_public_id,role,org_id,user_id,line,error",
+                "bad@example,,Developer," + DemoState.PLATFORM_ORG_ID + ",,3,'bad@example' is not a valid email address");
         Files.writeString(failed, Files.readString(failed).replace("bad@example,", "fixed@example.com,"));
         assertThat(run(against("--file", failed.toString()))).as("the failed rows file is a user file").isZero();
+    }
+
+    @Test
+    void failedRowsWithRoleIdsAndFormulaCellsGoRoundTripWithoutAGroupId() throws Exception {
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        String role = DemoState.DEVELOPER_ROLE_ID;
+        Path users = file("users.csv", "email,role_public_id\nok@example.com," + role + "\nbad@example," + role
+                + "\n-cmd," + role + "\n");
+        Path failed = dir.resolve("failed.csv");
+        String[] withoutGroup = {"--api-url", cli.simulator.baseUrl(), "--org-id", DemoState.PLATFORM_ORG_ID};
+
+        assertThat(run(withFile(withoutGroup, users, "--failed-csv", failed.toString()))).isEqualTo(1);
+        assertThat(Files.readAllLines(failed)).containsExactly("email,role_public_id,role,org_id,user_id,line,error",
+                "bad@example," + role + ",," + DemoState.PLATFORM_ORG_ID + ",,3,'bad@example' is not a valid email address",
+                "'-cmd," + role + ",," + DemoState.PLATFORM_ORG_ID + ",,4,''-cmd' is not a valid email address");
+
+        // Fed back as it is, the quoted cell reads as the value the user file had.
+        Path again = dir.resolve("again.json");
+        assertThat(run(withFile(withoutGroup, failed, "--output", again.toString()))).isEqualTo(1);
+        assertThat(SnykJson.MAPPER.readTree(again.toFile()).get("failed").findValuesAsText("email"))
+                .containsExactlyInAnyOrder("bad@example", "-cmd");
+
+        Files.writeString(failed, Files.readString(failed).replace("bad@example,", "fixed@example.com,")
+                .replace("'-cmd,", "cmd@example.com,"));
+        assertThat(run(withFile(withoutGroup, failed))).as(output()).isZero();
+        assertThat(cli.simulator.state().pendingProvisions(DemoState.PLATFORM_ORG_ID)).extracting(pending -> pending.email())
+                .contains("ok@example.com", "fixed@example.com", "cmd@example.com");
+    }
+
+    private static String[] withFile(String[] options, Path file, String... more) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.add("--file");
+        all.add(file.toString());
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test

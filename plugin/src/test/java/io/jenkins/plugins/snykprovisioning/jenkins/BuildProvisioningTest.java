@@ -124,7 +124,7 @@ class BuildProvisioningTest {
         assertThat(emails(results(), "provisioned")).containsExactlyInAnyOrder("erin@example.com", "frank@example.com");
         assertThat(results().at("/summary/complete").asBoolean()).isTrue();
         assertThat(Files.readAllLines(build.workspace.resolve(FAILED_CSV))).containsExactly(
-                "email,role_public_id,org_id,user_id,line,error");
+                "email,role_public_id,role,org_id,user_id,line,error");
         assertThat(build.artifacts.resolve(RESULTS)).hasSameTextualContentAs(build.workspace.resolve(RESULTS));
         assertThat(build.artifacts.resolve(FAILED_CSV)).exists();
         assertThat(build.buildFolder.resolve("snyk-provisioning")).as("the artifacts are the build's one copy of the results")
