@@ -146,9 +146,7 @@ public final class ProvisionCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path logPath = LogFile.newPath(logDirectory);
         Path results = output != null ? output : logDirectory.resolve(logPath.getFileName().toString().replace(".log", "_results.json"));
-        if (resume != null && !Files.isRegularFile(resume)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--resume " + resume + ": no such file");
-        }
+        requireFile("--resume", resume);
         Provisioning provisioning;
         try {
             provisioning = Provisioning.builder().region(region).apiUrl(apiUrl).restVersion(restVersion).token(resolveToken())
@@ -203,14 +201,21 @@ public final class ProvisionCommand implements Callable<Integer> {
         return value.trim();
     }
 
+    /** Bad usage unless {@code path} (when given) is a file. */
+    private void requireFile(String option, Path path) {
+        if (path == null || Files.isRegularFile(path)) {
+            return;
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), option + " " + path
+                + (Files.isDirectory(path) ? ": is a directory, not a file" : ": no such file"));
+    }
+
     private UserSource userSource() {
         if (users == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give the users: --file FILE or --email EMAIL");
         }
         if (users.file != null) {
-            if (!Files.isRegularFile(users.file)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--file " + users.file + ": no such file");
-            }
+            requireFile("--file", users.file);
             return UserSource.ofPath(users.file);
         }
         if (role == null && !updateRoles) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.snykprovisioning.simulator.DemoState;
+import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +131,10 @@ class ProvisionCommandTest {
         assertThat(run(against("--email", "a@example.com", "--file", "x.csv"))).isEqualTo(2);
         assertThat(run(against("--file", dir.resolve("missing.csv").toString()))).isEqualTo(2);
         assertThat(cli.err.toString()).contains("missing.csv: no such file");
+        assertThat(run(against("--file", dir.toString()))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--file " + dir + ": is a directory, not a file");
+        assertThat(run(against("--email", "a@example.com", "--role-public-id", "r", "--resume", dir.toString()))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--resume " + dir + ": is a directory, not a file");
         assertThat(run(against("--email", "a@example.com"))).isEqualTo(2);
         assertThat(cli.err.toString()).contains("--role-public-id is required with --email");
         assertThat(run("--api-url", "http://snyk.example.com", "--email", "a@example.com", "--role-public-id", "r", "--org-id", "o")).isEqualTo(2);
@@ -206,6 +211,56 @@ class ProvisionCommandTest {
                 .contains("FAILED mallory(at)example.com").contains("Demo finished");
         assertThat(dir.resolve("demo/provisioning-results.json")).exists();
         assertThat(dir.resolve("demo/role-update-results.json")).exists();
+    }
+
+    @Test
+    void theDemosClosingAdviceIsACommandThatFinishesTheJob() throws Exception {
+        Path demo = dir.resolve("demo dir");
+        assertThat(run("demo", "--output-dir", demo.toString())).isZero();
+        List<String> lines = output().lines().toList();
+        String simulatorCommand = lines.stream().filter(line -> line.startsWith("    java -cp ")).findFirst().orElseThrow();
+        String feedBack = lines.stream().filter(line -> line.startsWith("    SNYK_TOKEN=")).findFirst().orElseThrow();
+        assertThat(shellWords(simulatorCommand)).endsWith("io.jenkins.plugins.snykprovisioning.simulator.SimulatorMain",
+                "--port", "8089");
+
+        Path failed = demo.resolve("provisioning-failed.csv");
+        Files.writeString(failed, Files.readString(failed).replace("mallory(at)example.com", "mallory@example.com"));
+        List<String> words = shellWords(feedBack);
+        assertThat(words.subList(0, 3)).containsExactly("SNYK_TOKEN=" + DemoState.ADMIN_TOKEN, "java", "-jar");
+        List<String> args = new ArrayList<>(words.subList(4, words.size()));
+        assertThat(args).containsSequence("--api-url", "http://127.0.0.1:8089").containsSequence("--file", failed.toString());
+        // A simulator as the first command starts it, on a free port instead of 8089.
+        try (SnykSimulator simulator = new SnykSimulator(DemoState.create()).start(0)) {
+            args.set(args.indexOf("--api-url") + 1, simulator.baseUrl());
+            cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+            assertThat(run(args.toArray(String[]::new))).as(output()).isZero();
+            assertThat(simulator.state().pendingProvisions(DemoState.PLATFORM_ORG_ID)).extracting(pending -> pending.email())
+                    .contains("mallory@example.com");
+        }
+    }
+
+    /** The words of a POSIX shell command line that quotes only with single quotes. */
+    private static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = null;
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+                word = word == null ? new StringBuilder() : word;
+            } else if (c == ' ' && !quoted) {
+                if (word != null) {
+                    words.add(word.toString());
+                }
+                word = null;
+            } else {
+                word = (word == null ? new StringBuilder() : word).append(c);
+            }
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        return words;
     }
 
     @Test
