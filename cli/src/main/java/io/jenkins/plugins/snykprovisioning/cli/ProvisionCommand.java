@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code snyk-provision}: every option of the original script, and more. */
-@Command(name = "snyk-provision", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "snyk-provision", sortOptions = false, usageHelpAutoWidth = true, versionProvider = ProvisionCommand.ToolVersion.class,
         subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Provisions users to Snyk organizations in bulk from a CSV or JSON file, or one user with --email: "
@@ -135,6 +135,19 @@ public final class ProvisionCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
+
+    @Option(names = "-V", versionHelp = true, description = "Print this tool's version (--version is the REST API's, "
+            + "as in the original script).")
+    boolean printVersion;
+
+    /** The version in the jar's manifest ({@code Implementation-Version}). */
+    static final class ToolVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ProvisionCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"snyk-provision " + (version != null ? version : "(version unknown: not run from its jar)")};
+        }
+    }
 
     private final CliEnvironment environment;
 

@@ -42,6 +42,24 @@ class PackagedCliIT {
     }
 
     @Test
+    void capitalVPrintsTheVersionFromTheManifest() throws Exception {
+        Ran version = java(Map.of(), List.of("-jar", JAR.toString(), "-V"));
+        assertThat(version.exit()).isZero();
+        assertThat(version.output().trim()).isEqualTo("snyk-provision " + System.getProperty("cli.version"));
+    }
+
+    @Test
+    void outputToAPipeHasNoEscapeCodesAndNoCarriageReturns() throws Exception {
+        for (List<String> command : List.of(List.of("--help"), List.of("demo", "--help"), List.of("demo", "--output-dir", "quiet"))) {
+            List<String> args = new ArrayList<>(List.of("-jar", JAR.toString()));
+            args.addAll(command);
+            Ran ran = java(Map.of(), args);
+            assertThat(ran.exit()).as(ran.output()).isZero();
+            assertThat(ran.output()).as(String.join(" ", command)).doesNotContain("\u001b").doesNotContain("\r");
+        }
+    }
+
+    @Test
     void theDemosClosingAdviceRunsAsPrinted() throws Exception {
         Ran demo = java(Map.of(), List.of("-jar", JAR.toString(), "demo", "--output-dir", "demo"));
         assertThat(demo.exit()).as(demo.output()).isZero();

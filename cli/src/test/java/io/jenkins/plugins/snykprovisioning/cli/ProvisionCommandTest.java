@@ -3,9 +3,12 @@ package io.jenkins.plugins.snykprovisioning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.snykprovisioning.results.OwnerOnlyFiles;
 import io.jenkins.plugins.snykprovisioning.simulator.DemoState;
 import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,6 +67,9 @@ class ProvisionCommandTest {
         try (var logs = Files.list(dir.resolve("logs"))) {
             Path log = logs.filter(p -> p.getFileName().toString().matches("provision_\\d{8}_\\d{6}\\.log")).findFirst().orElseThrow();
             assertThat(Files.readString(log)).contains("INFO - Provisioned (new users): zoe@example.com").doesNotContain(DemoState.ADMIN_TOKEN);
+            if (log.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(Files.getPosixFilePermissions(log)).as("it names every user").isEqualTo(OwnerOnlyFiles.PERMISSIONS);
+            }
         }
     }
 
@@ -178,7 +184,8 @@ class ProvisionCommandTest {
         cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
         Path users = file("users.json", "[{\"email\": \"a@example.com\"},\n{\"email\": ");
         assertThat(run(against("--file", users.toString()))).isEqualTo(1);
-        assertThat(output()).contains("Error: " + users + " line 2: ends in the middle of the JSON");
+        assertThat(output()).contains("Error: " + users + " line 2: ends in the middle of the JSON")
+                .as("the file was not read to its end").doesNotContain("Users in file");
         assertThat(output() + cli.err).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(cli.simulator.requests().count()).isZero();
     }
@@ -264,13 +271,33 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void capitalVPrintsTheToolsVersionAndVersionStaysTheApiVersion() throws Exception {
+        CommandLine commandLine = new CommandLine(new ProvisionCommand(null));
+        StringWriter printed = new StringWriter();
+        commandLine.setOut(new PrintWriter(printed));
+        assertThat(commandLine.execute("-V")).isZero();
+        // From the jar's manifest; these tests run from the classes folder (PackagedCliIT checks the jar).
+        assertThat(printed.toString().trim()).isEqualTo("snyk-provision (version unknown: not run from its jar)");
+
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        assertThat(run(against("--version", "2024-10-15", "--email", "v@example.com", "--role-public-id", "Developer"))).isZero();
+        assertThat(cli.simulator.requests().entries()).anyMatch(request -> request.query() != null
+                && request.query().contains("version=2024-10-15"));
+    }
+
+    @Test
+    void noConsoleIsNoTerminal() {
+        assertThat(CliEnvironment.isTerminal(null)).isFalse();
+    }
+
+    @Test
     void helpReadsWell() {
         assertThat(run("--help")).isZero();
         String help = new CommandLine(new ProvisionCommand(null)).getUsageMessage();
         assertThat(help).contains("--token").contains("--org-id").contains("--group-id").contains("--email").contains("--file")
                 .contains("--role-public-id").contains("--region").contains("--version").contains("--output").contains("--verbose")
                 .contains("--api-url").contains("--dry-run").contains("--update-roles").contains("--concurrency")
-                .contains("--max-retries").contains("--resume").contains("--failed-csv").contains("--rate-limit")
+                .contains("--max-retries").contains("--resume").contains("--failed-csv").contains("--rate-limit").contains("-V")
                 .contains("Exit codes");
     }
 }

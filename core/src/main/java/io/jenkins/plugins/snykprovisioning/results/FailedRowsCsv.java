@@ -4,7 +4,6 @@ import io.jenkins.plugins.snykprovisioning.input.SpreadsheetQuote;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -35,7 +34,7 @@ public final class FailedRowsCsv implements Closeable {
             Files.createDirectories(parent);
         }
         CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(HEADER).get()
-                .print(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
+                .print(OwnerOnlyFiles.newWriter(path));
         printer.flush();
         return new FailedRowsCsv(printer);
     }

@@ -3,17 +3,20 @@ package io.jenkins.plugins.snykprovisioning.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.snykprovisioning.results.OwnerOnlyFiles;
 import io.jenkins.plugins.snykprovisioning.simulator.Fault;
 import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
 import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
-import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
+import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +108,19 @@ class ProvisioningRunTest {
                 .filter(n -> n.endsWith(".failed.csv")).findFirst().orElseThrow())))
                 .hasSize(1 + done.size("failed"))
                 .anyMatch(line -> line.startsWith("outsider@acme.test,,Developer," + SimulatedSnyk.ORG + ",,7,"));
+    }
+
+    @Test
+    void theResultsTheJournalAndTheFailedRowsAreOwnerOnly() throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        SimulatedSnyk.Run run = snyk.run("email,role\nnew@acme.test,Developer\nnot-an-email,Developer\n");
+        Files.writeString(run.failedCsv(), "left from an earlier run, readable by all");
+        Files.setPosixFilePermissions(run.failedCsv(), PosixFilePermissions.fromString("rw-r--r--"));
+        run.execute();
+        for (Path file : List.of(run.results(), run.journal(), run.failedCsv())) {
+            assertThat(Files.getPosixFilePermissions(file)).as(file.toString()).isEqualTo(OwnerOnlyFiles.PERMISSIONS);
+        }
+        assertThat(Files.readString(run.failedCsv())).contains("not-an-email").doesNotContain("earlier run");
     }
 
     @Test
