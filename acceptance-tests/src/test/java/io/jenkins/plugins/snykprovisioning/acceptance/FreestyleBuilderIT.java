@@ -58,8 +58,8 @@ class FreestyleBuilderIT {
         assertThat(results.get("role_updated").get(0).get("email").asText()).isEqualTo("bob@example.com");
         assertThat(results.at("/summary/total").asInt()).isEqualTo(3);
         assertThat(snyk.jenkins.artifact(build.job(), build.number(), "snyk-provisioning-results-failed.csv").lines().toList())
-                .containsExactly("email,role_public_id,org_id,user_id,line,error",
-                        "not-an-email,Developer," + ORG + ",,4,'not-an-email' is not a valid email address");
+                .containsExactly("email,role_public_id,role,org_id,user_id,line,error",
+                        "not-an-email,,Developer," + ORG + ",,4,'not-an-email' is not a valid email address");
 
         JsonNode summary = snyk.summary(build);
         assertThat(summary.path("mode").asText()).isEqualTo("provision");

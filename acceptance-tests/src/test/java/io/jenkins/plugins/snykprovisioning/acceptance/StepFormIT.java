@@ -4,6 +4,8 @@ import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJen
 import static io.jenkins.plugins.snykprovisioning.acceptance.SimulatedSnykForJenkins.CREDENTIALS_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.snykprovisioning.simulator.DemoState;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -100,6 +102,37 @@ class StepFormIT {
                 .body()).contains("No Secret text credentials with id");
         assertThat(snyk.jenkins.get(descriptor(STEP, "testConnection?credentialsId=" + CREDENTIALS_ID)).status())
                 .as("POST only").isIn(404, 405);
+    }
+
+    @Test
+    void testConnectionSaysWhenTheTokenCannotDoTheJob() {
+        snyk.secretText("snyk-form-viewer", DemoState.VIEWER_TOKEN);
+        snyk.secretText("snyk-form-service", DemoState.SERVICE_ACCOUNT_TOKEN);
+        Map<String, String> job = Map.of("region", "", "orgId", SimulatedSnykForJenkins.ORG,
+                "groupId", SimulatedSnykForJenkins.GROUP, "mode", "provision");
+        int writes = snyk.simulator.requests().writes().size();
+
+        LocalJenkins.Response viewer = snyk.jenkins.postForm(descriptor(STEP, "testConnection"),
+                with(job, "credentialsId", "snyk-form-viewer"));
+        assertThat(viewer.body()).contains("error", "Connected to " + snyk.simulator.baseUrl() + ", but the token of alice",
+                "is Org Collaborator of org " + SimulatedSnykForJenkins.ORG, "Use the personal API token of an Org Admin");
+
+        LocalJenkins.Response service = snyk.jenkins.postForm(descriptor(BUILDER, "testConnection"),
+                with(job, "credentialsId", "snyk-form-service"));
+        assertThat(service.body()).contains("error", "Snyk refuses provisioning for service accounts");
+        LocalJenkins.Response serviceUpdatingRoles = snyk.jenkins.postForm(descriptor(BUILDER, "testConnection"),
+                with(with(job, "credentialsId", "snyk-form-service"), "mode", "updateRoles"));
+        assertThat(serviceUpdatingRoles.body()).doesNotContain("error").contains("Connected to ");
+
+        assertThat(snyk.jenkins.postForm(descriptor(STEP, "testConnection"), with(job, "credentialsId", CREDENTIALS_ID)).body())
+                .doesNotContain("error").contains("Connected to " + snyk.simulator.baseUrl() + " as admin");
+        assertThat(snyk.simulator.requests().writes()).hasSize(writes);
+    }
+
+    private static Map<String, String> with(Map<String, String> form, String name, String value) {
+        Map<String, String> changed = new HashMap<>(form);
+        changed.put(name, value);
+        return changed;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.cli;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +49,24 @@ public interface CliEnvironment {
         };
     }
 
+    /**
+     * True when {@code console} is a terminal. Java 22 to 24 give a console also when the output goes to a
+     * pipe or a file, and say whether it is a terminal with {@code Console.isTerminal()}, which Java 17 lacks:
+     * without it, a progress bar's carriage returns would end up in redirected output.
+     */
+    static boolean isTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException olderJava) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException unknown) {
+            return false;
+        }
+    }
+
     /** The real process. */
     static CliEnvironment system() {
         return new CliEnvironment() {
@@ -63,7 +82,7 @@ public interface CliEnvironment {
 
             @Override
             public boolean terminal() {
-                return System.console() != null;
+                return isTerminal(System.console());
             }
 
             @Override

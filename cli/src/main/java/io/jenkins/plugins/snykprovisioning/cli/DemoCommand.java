@@ -2,10 +2,12 @@ package io.jenkins.plugins.snykprovisioning.cli;
 
 import io.jenkins.plugins.snykprovisioning.simulator.DemoState;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig;
+import io.jenkins.plugins.snykprovisioning.simulator.SimulatorMain;
 import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
 
     static final List<String> EXAMPLES = List.of("users.csv", "users.json", "role-updates.csv");
+    /** The simulator's port in the closing advice, the one README's rehearsal uses. */
+    static final int ADVICE_PORT = 8089;
 
     @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "demo-output",
             description = "Where the example files, results and logs go (default ${DEFAULT-VALUE}).")
@@ -68,10 +72,45 @@ final class DemoCommand implements Callable<Integer> {
                     + " (1: the file's invalid row 'mallory(at)example.com' failed, as intended); the role update with "
                     + roleUpdate + ".");
             out.println("Results, failed rows and logs are in " + outputDirectory.toAbsolutePath());
-            out.println("Fix the failed row in provisioning-failed.csv and feed it back with --file to finish the job.");
+            closingAdvice(outputDirectory.resolve("provisioning-failed.csv")).forEach(out::println);
             return provisioning == ProvisionCommand.EXIT_FAILED && roleUpdate == ProvisionCommand.EXIT_OK
                     ? ProvisionCommand.EXIT_OK : ProvisionCommand.EXIT_FAILED;
         }
+    }
+
+    /**
+     * How to finish the job after the demo, whose simulator is gone by then: fix the failed row, start a
+     * simulator with the demo state (the one this jar holds), and feed the failed rows back to it.
+     */
+    static List<String> closingAdvice(Path failedRows) {
+        String jar = shellWord(runningJar());
+        return List.of(
+                "To finish the job, fix the invalid email in " + failedRows + " (mallory(at)example.com -> mallory@example.com),",
+                "start a Snyk API simulator with the demo state (Ctrl+C stops it):",
+                "    java -cp " + jar + " " + SimulatorMain.class.getName() + " --port " + ADVICE_PORT,
+                "and feed the failed rows back, in another terminal:",
+                "    SNYK_TOKEN=" + DemoState.ADMIN_TOKEN + " java -jar " + jar + " --api-url http://127.0.0.1:" + ADVICE_PORT
+                        + " --group-id " + DemoState.GROUP_ID + " --org-id " + DemoState.PLATFORM_ORG_ID
+                        + " --file " + shellWord(failedRows.toString()));
+    }
+
+    /** The jar this command runs from, as the user would type it (relative to the working directory when under it). */
+    private static String runningJar() {
+        try {
+            Path location = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!location.toString().endsWith(".jar")) {
+                return "snyk-provision.jar";
+            }
+            Path here = Path.of("").toAbsolutePath();
+            return location.startsWith(here) ? here.relativize(location).toString() : location.toString();
+        } catch (URISyntaxException | RuntimeException unknown) {
+            return "snyk-provision.jar";
+        }
+    }
+
+    /** {@code value} as one word of a POSIX shell command. */
+    static String shellWord(String value) {
+        return value.matches("[A-Za-z0-9_./:=@%+-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 
     private static void step(PrintStream out, String title) {

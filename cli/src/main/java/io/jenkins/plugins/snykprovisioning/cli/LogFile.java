@@ -3,13 +3,13 @@ package io.jenkins.plugins.snykprovisioning.cli;
 import io.jenkins.plugins.snykprovisioning.engine.ProgressListener;
 import io.jenkins.plugins.snykprovisioning.engine.Workload;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
+import io.jenkins.plugins.snykprovisioning.results.OwnerOnlyFiles;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -18,7 +18,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * The run's log file, {@code logs/provision_YYYYMMDD_HHMMSS.log}: every user's outcome, every
  * retry, and with {@code --verbose} every HTTP exchange as DEBUG lines. Never the token: the
- * engine's texts are redacted before they get here.
+ * engine's texts are redacted before they get here. Owner-only, like the results: it names every user.
  */
 final class LogFile implements ProgressListener, Closeable {
 
@@ -31,7 +31,7 @@ final class LogFile implements ProgressListener, Closeable {
     LogFile(Path path, boolean verbose) throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());
         this.path = path;
-        this.out = new PrintWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
+        this.out = new PrintWriter(OwnerOnlyFiles.newWriter(path));
         this.verbose = verbose;
     }
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code snyk-provision}: every option of the original script, and more. */
-@Command(name = "snyk-provision", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "snyk-provision", sortOptions = false, usageHelpAutoWidth = true, versionProvider = ProvisionCommand.ToolVersion.class,
         subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Provisions users to Snyk organizations in bulk from a CSV or JSON file, or one user with --email: "
@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + "array of objects with the same keys. Roles may be public ids or names (names need --group-id).",
             ""},
         footer = {"",
-            "Exit codes: 0 every user done; 1 a user failed or the run could not be done; 2 bad usage; "
+            "Exit codes: 0 every user done; 1 a user failed or the run could not be done; 2 bad usage, or a run refused "
+                + "before anything was sent (rows without an org, a token that cannot do the job); "
                 + "130 interrupted (Ctrl+C): the results so far are written, run again with --resume to finish.",
             "",
             "Try it without a Snyk tenant: snyk-provision demo"})
@@ -135,6 +136,19 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
+    @Option(names = "-V", versionHelp = true, description = "Print this tool's version (--version is the REST API's, "
+            + "as in the original script).")
+    boolean printVersion;
+
+    /** The version in the jar's manifest ({@code Implementation-Version}). */
+    static final class ToolVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ProvisionCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"snyk-provision " + (version != null ? version : "(version unknown: not run from its jar)")};
+        }
+    }
+
     private final CliEnvironment environment;
 
     public ProvisionCommand(CliEnvironment environment) {
@@ -145,9 +159,7 @@ public final class ProvisionCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path logPath = LogFile.newPath(logDirectory);
         Path results = output != null ? output : logDirectory.resolve(logPath.getFileName().toString().replace(".log", "_results.json"));
-        if (resume != null && !Files.isRegularFile(resume)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--resume " + resume + ": no such file");
-        }
+        requireFile("--resume", resume);
         Provisioning provisioning;
         try {
             provisioning = Provisioning.builder().region(region).apiUrl(apiUrl).restVersion(restVersion).token(resolveToken())
@@ -182,6 +194,9 @@ public final class ProvisionCommand implements Callable<Integer> {
         if (summary.interrupted()) {
             return EXIT_INTERRUPTED;
         }
+        if (summary.refused()) {
+            return EXIT_USAGE;
+        }
         return summary.allSucceeded() ? EXIT_OK : EXIT_FAILED;
     }
 
@@ -199,14 +214,21 @@ public final class ProvisionCommand implements Callable<Integer> {
         return value.trim();
     }
 
+    /** Bad usage unless {@code path} (when given) is a file. */
+    private void requireFile(String option, Path path) {
+        if (path == null || Files.isRegularFile(path)) {
+            return;
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), option + " " + path
+                + (Files.isDirectory(path) ? ": is a directory, not a file" : ": no such file"));
+    }
+
     private UserSource userSource() {
         if (users == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give the users: --file FILE or --email EMAIL");
         }
         if (users.file != null) {
-            if (!Files.isRegularFile(users.file)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--file " + users.file + ": no such file");
-            }
+            requireFile("--file", users.file);
             return UserSource.ofPath(users.file);
         }
         if (role == null && !updateRoles) {

@@ -3,10 +3,16 @@ package io.jenkins.plugins.snykprovisioning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.snykprovisioning.results.OwnerOnlyFiles;
 import io.jenkins.plugins.snykprovisioning.simulator.DemoState;
+import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +67,9 @@ class ProvisionCommandTest {
         try (var logs = Files.list(dir.resolve("logs"))) {
             Path log = logs.filter(p -> p.getFileName().toString().matches("provision_\\d{8}_\\d{6}\\.log")).findFirst().orElseThrow();
             assertThat(Files.readString(log)).contains("INFO - Provisioned (new users): zoe@example.com").doesNotContain(DemoState.ADMIN_TOKEN);
+            if (log.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(Files.getPosixFilePermissions(log)).as("it names every user").isEqualTo(OwnerOnlyFiles.PERMISSIONS);
+            }
         }
     }
 
@@ -79,10 +88,45 @@ class ProvisionCommandTest {
         Path users = file("users.csv", "email,role\nok@example.com,Developer\nbad@example,Developer\n");
         Path failed = dir.resolve("failed.csv");
         assertThat(run(against("--file", users.toString(), "--failed-csv", failed.toString()))).isEqualTo(1);
-        assertThat(Files.readAllLines(failed)).containsExactly("email,role_public_id,org_id,user_id,line,error",
-                "bad@example,Developer," + DemoState.PLATFORM_ORG_ID + ",,3,'bad@example' is not a valid email address");
+        assertThat(Files.readAllLines(failed)).containsExactly("email,role_public_id,role,org_id,user_id,line,error",
+                "bad@example,,Developer," + DemoState.PLATFORM_ORG_ID + ",,3,'bad@example' is not a valid email address");
         Files.writeString(failed, Files.readString(failed).replace("bad@example,", "fixed@example.com,"));
         assertThat(run(against("--file", failed.toString()))).as("the failed rows file is a user file").isZero();
+    }
+
+    @Test
+    void failedRowsWithRoleIdsAndFormulaCellsGoRoundTripWithoutAGroupId() throws Exception {
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        String role = DemoState.DEVELOPER_ROLE_ID;
+        Path users = file("users.csv", "email,role_public_id\nok@example.com," + role + "\nbad@example," + role
+                + "\n-cmd," + role + "\n");
+        Path failed = dir.resolve("failed.csv");
+        String[] withoutGroup = {"--api-url", cli.simulator.baseUrl(), "--org-id", DemoState.PLATFORM_ORG_ID};
+
+        assertThat(run(withFile(withoutGroup, users, "--failed-csv", failed.toString()))).isEqualTo(1);
+        assertThat(Files.readAllLines(failed)).containsExactly("email,role_public_id,role,org_id,user_id,line,error",
+                "bad@example," + role + ",," + DemoState.PLATFORM_ORG_ID + ",,3,'bad@example' is not a valid email address",
+                "'-cmd," + role + ",," + DemoState.PLATFORM_ORG_ID + ",,4,''-cmd' is not a valid email address");
+
+        // Fed back as it is, the quoted cell reads as the value the user file had.
+        Path again = dir.resolve("again.json");
+        assertThat(run(withFile(withoutGroup, failed, "--output", again.toString()))).isEqualTo(1);
+        assertThat(SnykJson.MAPPER.readTree(again.toFile()).get("failed").findValuesAsText("email"))
+                .containsExactlyInAnyOrder("bad@example", "-cmd");
+
+        Files.writeString(failed, Files.readString(failed).replace("bad@example,", "fixed@example.com,")
+                .replace("'-cmd,", "cmd@example.com,"));
+        assertThat(run(withFile(withoutGroup, failed))).as(output()).isZero();
+        assertThat(cli.simulator.state().pendingProvisions(DemoState.PLATFORM_ORG_ID)).extracting(pending -> pending.email())
+                .contains("ok@example.com", "fixed@example.com", "cmd@example.com");
+    }
+
+    private static String[] withFile(String[] options, Path file, String... more) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.add("--file");
+        all.add(file.toString());
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test
@@ -93,6 +137,10 @@ class ProvisionCommandTest {
         assertThat(run(against("--email", "a@example.com", "--file", "x.csv"))).isEqualTo(2);
         assertThat(run(against("--file", dir.resolve("missing.csv").toString()))).isEqualTo(2);
         assertThat(cli.err.toString()).contains("missing.csv: no such file");
+        assertThat(run(against("--file", dir.toString()))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--file " + dir + ": is a directory, not a file");
+        assertThat(run(against("--email", "a@example.com", "--role-public-id", "r", "--resume", dir.toString()))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--resume " + dir + ": is a directory, not a file");
         assertThat(run(against("--email", "a@example.com"))).isEqualTo(2);
         assertThat(cli.err.toString()).contains("--role-public-id is required with --email");
         assertThat(run("--api-url", "http://snyk.example.com", "--email", "a@example.com", "--role-public-id", "r", "--org-id", "o")).isEqualTo(2);
@@ -107,11 +155,37 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void rowsWithoutAnOrgAndNoOrgIdOptionAreBadUsageAndNothingIsSent() throws Exception {
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        Path users = file("users.csv", "email,role,org_id\na@example.com,Developer," + DemoState.PLATFORM_ORG_ID
+                + "\nb@example.com,Developer,\n");
+        assertThat(run("--api-url", cli.simulator.baseUrl(), "--group-id", DemoState.GROUP_ID, "--file", users.toString()))
+                .isEqualTo(2);
+        assertThat(output()).contains("Error: 1 row(s) have no org_id and no default org id was given (on line(s) 3); "
+                + "give the default org id (--org-id");
+        assertThat(cli.simulator.requests().count()).isZero();
+    }
+
+    @Test
+    void aTokenThatCannotDoTheJobIsBadUsageAndNothingIsWritten() throws Exception {
+        Path users = file("users.csv", "email,role\nnew1@example.com,Developer\nnew2@example.com,Developer\n");
+        cli.variables.put("SNYK_TOKEN", DemoState.SERVICE_ACCOUNT_TOKEN);
+        assertThat(run(against("--file", users.toString()))).isEqualTo(2);
+        assertThat(output()).contains("Error: the token of ci-bot").contains("Snyk refuses provisioning for service accounts")
+                .contains("Use the personal API token of an Org Admin");
+        cli.variables.put("SNYK_TOKEN", DemoState.VIEWER_TOKEN);
+        assertThat(run(against("--file", users.toString()))).isEqualTo(2);
+        assertThat(output()).contains("is Org Collaborator of org " + DemoState.PLATFORM_ORG_ID + ", not Org Admin nor a Group Admin");
+        assertThat(cli.simulator.requests().writes()).isEmpty();
+    }
+
+    @Test
     void anInvalidFileIsAnErrorNamingTheLineWithoutAStackTrace() throws Exception {
         cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
         Path users = file("users.json", "[{\"email\": \"a@example.com\"},\n{\"email\": ");
         assertThat(run(against("--file", users.toString()))).isEqualTo(1);
-        assertThat(output()).contains("Error: " + users + " line 2: ends in the middle of the JSON");
+        assertThat(output()).contains("Error: " + users + " line 2: ends in the middle of the JSON")
+                .as("the file was not read to its end").doesNotContain("Users in file");
         assertThat(output() + cli.err).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(cli.simulator.requests().count()).isZero();
     }
@@ -147,13 +221,83 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void theDemosClosingAdviceIsACommandThatFinishesTheJob() throws Exception {
+        Path demo = dir.resolve("demo dir");
+        assertThat(run("demo", "--output-dir", demo.toString())).isZero();
+        List<String> lines = output().lines().toList();
+        String simulatorCommand = lines.stream().filter(line -> line.startsWith("    java -cp ")).findFirst().orElseThrow();
+        String feedBack = lines.stream().filter(line -> line.startsWith("    SNYK_TOKEN=")).findFirst().orElseThrow();
+        assertThat(shellWords(simulatorCommand)).endsWith("io.jenkins.plugins.snykprovisioning.simulator.SimulatorMain",
+                "--port", "8089");
+
+        Path failed = demo.resolve("provisioning-failed.csv");
+        Files.writeString(failed, Files.readString(failed).replace("mallory(at)example.com", "mallory@example.com"));
+        List<String> words = shellWords(feedBack);
+        assertThat(words.subList(0, 3)).containsExactly("SNYK_TOKEN=" + DemoState.ADMIN_TOKEN, "java", "-jar");
+        List<String> args = new ArrayList<>(words.subList(4, words.size()));
+        assertThat(args).containsSequence("--api-url", "http://127.0.0.1:8089").containsSequence("--file", failed.toString());
+        // A simulator as the first command starts it, on a free port instead of 8089.
+        try (SnykSimulator simulator = new SnykSimulator(DemoState.create()).start(0)) {
+            args.set(args.indexOf("--api-url") + 1, simulator.baseUrl());
+            cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+            assertThat(run(args.toArray(String[]::new))).as(output()).isZero();
+            assertThat(simulator.state().pendingProvisions(DemoState.PLATFORM_ORG_ID)).extracting(pending -> pending.email())
+                    .contains("mallory@example.com");
+        }
+    }
+
+    /** The words of a POSIX shell command line that quotes only with single quotes. */
+    private static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = null;
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+                word = word == null ? new StringBuilder() : word;
+            } else if (c == ' ' && !quoted) {
+                if (word != null) {
+                    words.add(word.toString());
+                }
+                word = null;
+            } else {
+                word = (word == null ? new StringBuilder() : word).append(c);
+            }
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    @Test
+    void capitalVPrintsTheToolsVersionAndVersionStaysTheApiVersion() throws Exception {
+        CommandLine commandLine = new CommandLine(new ProvisionCommand(null));
+        StringWriter printed = new StringWriter();
+        commandLine.setOut(new PrintWriter(printed));
+        assertThat(commandLine.execute("-V")).isZero();
+        // From the jar's manifest; these tests run from the classes folder (PackagedCliIT checks the jar).
+        assertThat(printed.toString().trim()).isEqualTo("snyk-provision (version unknown: not run from its jar)");
+
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        assertThat(run(against("--version", "2024-10-15", "--email", "v@example.com", "--role-public-id", "Developer"))).isZero();
+        assertThat(cli.simulator.requests().entries()).anyMatch(request -> request.query() != null
+                && request.query().contains("version=2024-10-15"));
+    }
+
+    @Test
+    void noConsoleIsNoTerminal() {
+        assertThat(CliEnvironment.isTerminal(null)).isFalse();
+    }
+
+    @Test
     void helpReadsWell() {
         assertThat(run("--help")).isZero();
         String help = new CommandLine(new ProvisionCommand(null)).getUsageMessage();
         assertThat(help).contains("--token").contains("--org-id").contains("--group-id").contains("--email").contains("--file")
                 .contains("--role-public-id").contains("--region").contains("--version").contains("--output").contains("--verbose")
                 .contains("--api-url").contains("--dry-run").contains("--update-roles").contains("--concurrency")
-                .contains("--max-retries").contains("--resume").contains("--failed-csv").contains("--rate-limit")
+                .contains("--max-retries").contains("--resume").contains("--failed-csv").contains("--rate-limit").contains("-V")
                 .contains("Exit codes");
     }
 }

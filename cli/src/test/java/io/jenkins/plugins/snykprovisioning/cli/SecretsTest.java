@@ -44,8 +44,10 @@ class SecretsTest {
             run(cli, "--file", users.toString(), "--verbose", "--output", dir.resolve("real.json").toString(),
                     "--failed-csv", dir.resolve("failed.csv").toString());
             run(cli, "--file", updates.toString(), "--update-roles", "--verbose", "--output", dir.resolve("roles.json").toString());
-            run(cli, "--token", SERVICE, "--email", "svc@example.com", "--role-public-id", "Developer", "--verbose",
-                    "--output", dir.resolve("service.json").toString());
+            // Refused before any write: the check's 403 (with the echoed header) is in the reason.
+            assertThat(cli.run(cli.against("--token", SERVICE, "--email", "bob@example.com", "--role-public-id", "Developer",
+                    "--update-roles", "--org-id", DemoState.PAYMENTS_ORG_ID, "--verbose",
+                    "--output", dir.resolve("service.json").toString()))).isEqualTo(2);
             run(cli, "--token", UNKNOWN, "--file", users.toString(), "--verbose", "--output", dir.resolve("unknown.json").toString());
             assertThat(cli.run("--api-url", cli.simulator.baseUrl(), "--org-id", DemoState.PLATFORM_ORG_ID, "--token", UNKNOWN,
                     "--email", "x@example.com", "--role-public-id", DemoState.DEVELOPER_ROLE_ID, "--verbose",

@@ -32,9 +32,11 @@ abstract class Engine {
     protected final ProgressListener listener;
     protected final Duration grace;
     private final List<String> errors = new ArrayList<>();
+    private final RefusalStreak refusals = new RefusalStreak();
     protected volatile boolean stopping;
     private volatile boolean interrupted;
     protected volatile String fatalError;
+    private volatile boolean refused;
 
     /**
      * @param transport the transport under {@code api}: this run's traffic figures, and the way to stop it
@@ -55,6 +57,12 @@ abstract class Engine {
     final void cancel() {
         interrupted = true;
         stop();
+    }
+
+    /** The run cannot be done as it was set up (a front end reports it as bad usage): it stops before anything is written. */
+    protected final void refuse(String message) {
+        fatalError = message;
+        refused = true;
     }
 
     protected final void stop() {
@@ -88,7 +96,8 @@ abstract class Engine {
             boolean complete = fatalError == null && !interrupted && recorded >= expected;
             ProvisioningSummary summary = new ProvisioningSummary(request.mode().id(), request.dryRun(), complete, interrupted,
                     fatalError, expected, recorder.counts(), expected - recorded, stats.requestsSent(), stats.calls(),
-                    stats.retries(), stats.rateLimited(), startedAt, Instant.now(), errors, recorder.firstFailures(), planReport());
+                    stats.retries(), stats.rateLimited(), startedAt, Instant.now(), errors, recorder.firstFailures(), refused,
+                    planReport());
             journal.close();
             ResultsFormat.write(outputs.resultsFile(), outputs.journalFile(), summary);
             listener.finished(summary);
@@ -120,13 +129,24 @@ abstract class Engine {
         }
     }
 
-    /** Records an outcome from a worker; a journal that cannot be written stops the run. */
+    /**
+     * Records an outcome from a worker (null: cut off before anything was changed). A rejected token, Snyk
+     * refusing several users in a row for the same reason (rather than fail every user alike), or a journal
+     * that cannot be written stops the run.
+     */
     protected final void recordSafely(OutcomeRecorder recorder, UserOutcome outcome) {
         if (outcome == null) {
             return;
         }
         if (outcome.refusedWithStatus() == 401 && fatalError == null) {
             fatalError = "Snyk rejected the token (HTTP 401): " + outcome.message() + "; the run was stopped";
+            stop();
+        } else if (refusals.add(outcome)) {
+            if (fatalError == null) {
+                fatalError = "Snyk refused " + RefusalStreak.LIMIT + " users in a row for the same reason (" + outcome.message()
+                        + "); the run was stopped rather than fail every user alike. The token's user probably lacks a "
+                        + "permission the job needs: fix the token, then resume from the results to do the users not processed";
+            }
             stop();
         }
         try {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The first of a run's two passes over the user file: every row is read and checked before
@@ -16,6 +17,9 @@ import java.util.Set;
  * before their first row is acted on. Only a small entry per distinct user is kept.
  */
 final class InputScan {
+
+    /** Lines named when rows lack an org. */
+    private static final int LINES_NAMED = 5;
 
     /** The first row of one (email, org), and any other roles later rows give it. */
     static final class FirstRow {
@@ -36,6 +40,9 @@ final class InputScan {
     final Map<String, Integer> usersPerOrg = new HashMap<>();
     final Set<String> roles = new HashSet<>();
     final List<String> warnings = new ArrayList<>();
+    /** Rows with an email but no org, from the row or the run's default: the run cannot be done as set up. */
+    long rowsWithoutOrg;
+    final List<Integer> firstLinesWithoutOrg = new ArrayList<>();
 
     /** Reads the whole file; {@code checkpoint} runs for each row and throws to stop early. */
     static InputScan of(ProvisioningRequest request, Runnable checkpoint) throws IOException {
@@ -53,6 +60,12 @@ final class InputScan {
 
     private void add(CheckedRow row) {
         rows++;
+        if (row.orgId() == null && row.email() != null) {
+            rowsWithoutOrg++;
+            if (firstLinesWithoutOrg.size() < LINES_NAMED) {
+                firstLinesWithoutOrg.add(row.line());
+            }
+        }
         if (row.problem() != null) {
             invalidRows++;
             return;
@@ -71,6 +84,14 @@ final class InputScan {
             }
             first.otherRoles.add(row.role());
         }
+    }
+
+    /** Why the run cannot start when rows lack an org, naming their first lines. */
+    String withoutOrgProblem() {
+        String lines = firstLinesWithoutOrg.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + (rowsWithoutOrg > firstLinesWithoutOrg.size() ? ", ..." : "");
+        return rowsWithoutOrg + " row(s) have no org_id and no default org id was given (on line(s) " + lines
+                + "); give the default org id (--org-id, or orgId in Jenkins) or an org_id in every row";
     }
 
     /** Rows of this user give roles that are not the same role once resolved. */

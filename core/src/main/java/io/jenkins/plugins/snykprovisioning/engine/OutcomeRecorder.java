@@ -35,20 +35,17 @@ final class OutcomeRecorder {
         this.total = rows;
     }
 
-    void record(UserOutcome outcome) throws IOException {
-        long done;
-        synchronized (this) {
-            journal.record(outcome);
-            if (failedRows != null) {
-                failedRows.record(outcome);
-            }
-            counts.merge(outcome.category(), 1L, Long::sum);
-            if (outcome.failure() != null && firstFailures.size() < ProvisioningSummary.FAILURES_KEPT) {
-                firstFailures.add(outcome);
-            }
-            done = ++recorded;
+    /** Workers record at the same time: the listener is told in the same lock, so its counts never go backwards. */
+    synchronized void record(UserOutcome outcome) throws IOException {
+        journal.record(outcome);
+        if (failedRows != null) {
+            failedRows.record(outcome);
         }
-        listener.userDone(outcome, done, total);
+        counts.merge(outcome.category(), 1L, Long::sum);
+        if (outcome.failure() != null && firstFailures.size() < ProvisioningSummary.FAILURES_KEPT) {
+            firstFailures.add(outcome);
+        }
+        listener.userDone(outcome, ++recorded, total);
     }
 
     synchronized long expected() {

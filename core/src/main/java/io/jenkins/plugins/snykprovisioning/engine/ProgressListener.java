@@ -18,7 +18,7 @@ public interface ProgressListener {
     default void notice(String message) {
     }
 
-    /** A user is done; {@code done} of {@code total} rows have an outcome. */
+    /** A user is done; {@code done} of {@code total} rows have an outcome. Called for one user at a time, {@code done} rising. */
     default void userDone(UserOutcome outcome, long done, long total) {
     }
 

@@ -17,8 +17,8 @@ import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiUrl;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
-import io.jenkins.plugins.snykprovisioning.snyk.TokenOwner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,8 @@ import java.util.Objects;
  * The engine's front door, the same for the CLI, the Jenkins steps and the benchmark: say where the
  * API is, the token, how to send requests, which users and what to do with them, and where the
  * results go; {@link Builder#build()} checks it all, then {@link #run} does the work once, telling a
- * {@link ProgressListener} as it goes.
+ * {@link ProgressListener} as it goes. Before its first write a run asks Snyk whether the token may do
+ * the job ({@link TokenCheck}), and is refused when it may not.
  *
  * <pre>{@code
  * ProvisioningSummary summary = Provisioning.builder().region("SNYK-EU-01").token(token)
@@ -415,16 +416,23 @@ public final class Provisioning {
         }
 
         /**
-         * Asks Snyk whose the token is ({@code GET /rest/self}): a cheap check that the API is reachable
-         * with it, sent once, without retries.
+         * Asks Snyk whose the token is ({@code GET /rest/self}), a cheap check that the API is reachable with
+         * it, and whether it may do this job: for the mode, in the default org and the group, where they are
+         * set ({@link TokenCheck}). Each request is sent once, without retries.
+         *
+         * @throws SnykApiException Snyk refused to say whose the token is (or rejected it later)
          */
-        public TokenOwner checkConnection() throws TransportException, SnykApiException, IOException {
+        public TokenCheck checkConnection() throws TransportException, SnykApiException, IOException {
             SnykApiUrl api = location();
             requireToken();
             TransportSettings once = transport.withConcurrency(1)
                     .withRetryPolicy(new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO));
             try (ApiTransport http = new ApiTransport(token, once, null)) {
-                return new SnykApi(api, restVersion, http).self().get();
+                SnykApi snyk = new SnykApi(api, restVersion, http);
+                String org = blankToNull(defaultOrgId);
+                String group = blankToNull(groupId);
+                return TokenCheck.of(snyk, snyk.self().get(), mode, SnykIds.isUuid(org) ? List.of(org) : List.of(),
+                        SnykIds.isUuid(group) ? group : null, Runnable::run);
             }
         }
 

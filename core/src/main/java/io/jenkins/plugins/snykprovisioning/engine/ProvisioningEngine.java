@@ -9,6 +9,7 @@ import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
+import io.jenkins.plugins.snykprovisioning.snyk.TokenOwner;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -36,8 +37,9 @@ final class ProvisioningEngine extends Engine {
             throw new InputFileException(request.source().name(), 0, "has no users (only a header or blank lines)");
         }
         String badGroup = request.groupId() == null ? null : SnykIds.problem("group", request.groupId());
-        if (badGroup != null) {
-            fatalError = badGroup + "; nothing was sent";
+        String refusal = scan.rowsWithoutOrg > 0 ? scan.withoutOrgProblem() : badGroup;
+        if (refusal != null) {
+            refuse(refusal + "; nothing was sent");
         } else {
             work(scan, recorder);
         }
@@ -46,6 +48,38 @@ final class ProvisioningEngine extends Engine {
     @Override
     protected String failedBeforeWork(Exception e) {
         return "reading the roles of group " + request.groupId() + " failed: " + e.getMessage();
+    }
+
+    /**
+     * Asks Snyk whose the token is and whether it may write members in the file's orgs. False when the run
+     * is refused or stopped here; a dry run only warns.
+     */
+    private boolean tokenMayDoTheJob(InputScan scan, Executor pool) {
+        try {
+            TokenOwner owner;
+            try {
+                owner = api.self().get();
+            } catch (TransportException | SnykApiException e) {
+                if (e instanceof SnykApiException refusedToken && refusedToken.status() == 401) {
+                    throw refusedToken;
+                }
+                listener.notice("not checked whether the token may do this job: Snyk did not say whose it is (" + e.getMessage() + ")");
+                return true;
+            }
+            TokenCheck check = TokenCheck.of(api, owner, request.mode(), scan.usersPerOrg.keySet(), request.groupId(), pool);
+            check.doubts().forEach(doubt -> listener.notice("not confirmed that the token may do this job: " + doubt));
+            if (check.fit()) {
+                return true;
+            }
+            if (request.dryRun()) {
+                listener.notice("WARNING: " + check.refusal() + ". A real run would stop here, before its first write");
+                return true;
+            }
+            refuse(check.refusal() + "; nothing was written");
+        } catch (SnykApiException e) {
+            fatalError = "Snyk rejected the token when asked whose it is: " + e.getMessage() + " (check the token and the region)";
+        }
+        return false;
     }
 
     private RoleCatalog loadRoles() throws TransportException, SnykApiException {
@@ -64,6 +98,9 @@ final class ProvisioningEngine extends Engine {
             // The reads every user waits for go out at once, while the roles are read.
             UserWorkflow workflow = workflow(scan, workers.executor());
             RoleCatalog roles = loadRoles();
+            if (!tokenMayDoTheJob(scan, workers.executor())) {
+                return;
+            }
             RowTriage triage = new RowTriage(scan, roles, request.groupId());
             int carried = triage.carryOver(request.previousRun(), recorder);
             if (request.previousRun().size() > 0) {

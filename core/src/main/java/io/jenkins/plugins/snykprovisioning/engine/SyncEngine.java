@@ -88,7 +88,7 @@ final class SyncEngine extends Engine {
             String rejected = "plan " + plan.id() + " was made with the token of " + plan.tokenUser() + ", not of "
                     + owner.describe() + "; make a new plan with this token";
             report = new PlanReport(plan, null, List.of(), false, rejected);
-            fatalError = rejected + "; nothing was applied";
+            refuse(rejected + "; nothing was applied");
             return;
         }
         // Who may be a service account is checked again before anything is taken away or re-roled.

@@ -134,7 +134,6 @@ public final class ApiTransport implements Closeable {
      * answer to {@code handler}. Statuses that are not retried (2xx, most 4xx) go to the handler at once.
      */
     public <T> T exchange(ApiRequest request, ResponseHandler<T> handler) throws TransportException {
-        stats.call();
         RetryPolicy policy = settings.retryPolicy();
         String described = request.describe();
         int attempt = 0;
@@ -203,6 +202,10 @@ public final class ApiTransport implements Closeable {
             }
             inFlight.add(http);
             stats.sent();
+            if (attempt == 1) {
+                // Counted once sent, so that a call cut off before it left never counts: calls never exceed requests.
+                stats.call();
+            }
             onTheWire[0] = true;
             ApiResponse response = client.execute(http, answer -> {
                 Map<String, String> headers = new HashMap<>();

@@ -36,7 +36,7 @@ public final class HttpStats {
         transportErrors.incrementAndGet();
     }
 
-    /** Logical calls made by the engine (a retried call counts once). */
+    /** Logical calls made by the engine that were sent at least once (a retried call counts once). */
     public long calls() {
         return calls.get();
     }

@@ -87,9 +87,10 @@ final class CsvUserRows extends UserRows {
         return id != null ? id : value(record, "role");
     }
 
+    /** The cell's value, trimmed, without the apostrophe a failed-rows file puts before a formula character. */
     private String value(CSVRecord record, String column) {
         Integer index = columns.get(column);
-        return index == null || index >= record.size() ? null : emptyToNull(record.get(index));
+        return index == null || index >= record.size() ? null : emptyToNull(SpreadsheetQuote.unquote(emptyToNull(record.get(index))));
     }
 
     private CSVRecord nextRecord() throws IOException {

@@ -21,6 +21,7 @@ final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
+        // Created owner-only (rw------- where there are POSIX permissions), as the file holds users' emails.
         Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {

@@ -1,21 +1,26 @@
 package io.jenkins.plugins.snykprovisioning.results;
 
+import io.jenkins.plugins.snykprovisioning.input.SpreadsheetQuote;
+import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Failed rows as a user file that can be fed straight back in: the user columns with the role and
  * org each row ended up with (defaults applied), then the line and error for the reader, which the
- * input reader accepts and ignores. Written as failures happen.
+ * input reader accepts and ignores. A role is written under {@code role_public_id} when it is an id
+ * (a UUID) and under {@code role} when it is a name, as a user file would give it; the reader takes
+ * either. Cells a spreadsheet would run as formulas are quoted ({@link SpreadsheetQuote}). Written as
+ * failures happen.
  */
 public final class FailedRowsCsv implements Closeable {
 
-    static final String[] HEADER = {"email", "role_public_id", "org_id", "user_id", "line", "error"};
+    static final String[] HEADER = {"email", "role_public_id", "role", "org_id", "user_id", "line", "error"};
 
     private final CSVPrinter printer;
 
@@ -29,7 +34,7 @@ public final class FailedRowsCsv implements Closeable {
             Files.createDirectories(parent);
         }
         CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(HEADER).get()
-                .print(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
+                .print(OwnerOnlyFiles.newWriter(path));
         printer.flush();
         return new FailedRowsCsv(printer);
     }
@@ -39,8 +44,10 @@ public final class FailedRowsCsv implements Closeable {
             return;
         }
         UserOutcome.Subject subject = outcome.subject();
-        printer.printRecord(subject.email(), subject.role(), subject.orgId(), subject.userId(),
-                subject.line() > 0 ? Integer.toString(subject.line()) : null, outcome.failure().message());
+        boolean roleId = SnykIds.isUuid(subject.role());
+        printer.printRecord(Stream.of(subject.email(), roleId ? subject.role() : null, roleId ? null : subject.role(),
+                subject.orgId(), subject.userId(), subject.line() > 0 ? Integer.toString(subject.line()) : null,
+                outcome.failure().message()).map(SpreadsheetQuote::quote).toArray());
         printer.flush();
     }
 

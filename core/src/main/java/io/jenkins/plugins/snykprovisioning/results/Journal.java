@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
@@ -47,8 +46,7 @@ public final class Journal implements Closeable {
             String name = path.getFileName().toString().replaceFirst("\\.jsonl$", "");
             Files.move(path, path.resolveSibling(name + ".previous.jsonl"), StandardCopyOption.REPLACE_EXISTING);
         }
-        BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        BufferedWriter writer = OwnerOnlyFiles.newWriter(path);
         Journal journal = new Journal(writer);
         ObjectNode header = SnykJson.MAPPER.createObjectNode();
         header.put("journal", FORMAT).put("version", 1).put("mode", mode).put("dry_run", dryRun)

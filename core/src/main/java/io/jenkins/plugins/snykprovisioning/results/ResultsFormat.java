@@ -279,6 +279,9 @@ public final class ResultsFormat {
         if (summary.fatalError() != null) {
             json.put("fatal_error", summary.fatalError());
         }
+        if (summary.refused()) {
+            json.put("refused", true);
+        }
         json.put("total", summary.totalRows());
         ObjectNode byOutcome = json.putObject("counts");
         summary.counts().forEach((category, count) -> byOutcome.put(category.key(), count));

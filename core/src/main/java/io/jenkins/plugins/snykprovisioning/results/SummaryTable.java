@@ -18,7 +18,9 @@ public final class SummaryTable {
         lines.add("=".repeat(64));
         lines.add(title + (summary.mode().equals("provision") ? "" : " - mode " + summary.mode()));
         lines.add("=".repeat(64));
-        lines.add(row(summary.plan() != null ? "Actions in plan" : "Users in file", summary.totalRows()));
+        if (summary.usersCounted()) {
+            lines.add(row(summary.plan() != null ? "Actions in plan" : "Users in file", summary.totalRows()));
+        }
         for (OutcomeCategory category : OutcomeCategory.values()) {
             lines.add(row(label.apply(category), summary.count(category)));
         }

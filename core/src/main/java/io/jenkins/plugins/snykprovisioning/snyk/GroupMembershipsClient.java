@@ -24,6 +24,11 @@ public final class GroupMembershipsClient {
         return found.stream().filter(m -> m.userId() != null).findFirst();
     }
 
+    /** The group membership of the user with this id, if any. */
+    public Optional<Membership> findByUserId(String groupId, String userId) throws TransportException, SnykApiException {
+        return of(groupId).byUserId(userId).stream().findFirst();
+    }
+
     /** Visits up to {@code maxPages} pages of members; true when all were visited. */
     public boolean forEach(String groupId, int maxPages, Consumer<Membership> visitor) throws TransportException, SnykApiException {
         return of(groupId).forEach(maxPages, visitor);

@@ -32,6 +32,19 @@ final class MembershipCollection {
         return found;
     }
 
+    /** The membership of one user (the {@code user_id} filter), kept only when its user id is that one. */
+    List<Membership> byUserId(String userId) throws TransportException, SnykApiException {
+        List<Membership> found = new ArrayList<>();
+        calls.forEachItem(calls.rest(path, "&user_id=" + SnykCalls.id("user", userId) + "&limit=" + SnykCalls.PAGE_LIMIT),
+                Integer.MAX_VALUE, item -> {
+                    Membership membership = Membership.fromResource(item);
+                    if (userId.equalsIgnoreCase(membership.userId())) {
+                        found.add(membership);
+                    }
+                });
+        return found;
+    }
+
     /** Every membership, up to {@code maxPages} pages of 100; true when the list was read to its end. */
     boolean forEach(int maxPages, Consumer<Membership> visitor) throws TransportException, SnykApiException {
         return calls.forEachItem(calls.rest(path, "&limit=" + SnykCalls.PAGE_LIMIT), maxPages,

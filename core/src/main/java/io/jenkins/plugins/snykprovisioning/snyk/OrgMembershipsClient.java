@@ -45,6 +45,11 @@ public final class OrgMembershipsClient {
         return found.stream().findFirst();
     }
 
+    /** The membership of the user with this id, if they are a member. */
+    public Optional<Membership> findByUserId(String orgId, String userId) throws TransportException, SnykApiException {
+        return of(orgId).byUserId(userId).stream().findFirst();
+    }
+
     /** Visits every member of the org, 100 a page. */
     public void forEach(String orgId, Consumer<Membership> visitor) throws TransportException, SnykApiException {
         of(orgId).forEach(Integer.MAX_VALUE, visitor);

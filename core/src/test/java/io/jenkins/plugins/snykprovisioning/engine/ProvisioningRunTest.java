@@ -3,15 +3,20 @@ package io.jenkins.plugins.snykprovisioning.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.snykprovisioning.results.OwnerOnlyFiles;
 import io.jenkins.plugins.snykprovisioning.simulator.Fault;
 import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
+import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
+import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +107,20 @@ class ProvisioningRunTest {
         assertThat(Files.readAllLines(dir.resolve(Files.list(dir).map(p -> p.getFileName().toString())
                 .filter(n -> n.endsWith(".failed.csv")).findFirst().orElseThrow())))
                 .hasSize(1 + done.size("failed"))
-                .anyMatch(line -> line.startsWith("outsider@acme.test,Developer," + SimulatedSnyk.ORG + ",,7,"));
+                .anyMatch(line -> line.startsWith("outsider@acme.test,,Developer," + SimulatedSnyk.ORG + ",,7,"));
+    }
+
+    @Test
+    void theResultsTheJournalAndTheFailedRowsAreOwnerOnly() throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        SimulatedSnyk.Run run = snyk.run("email,role\nnew@acme.test,Developer\nnot-an-email,Developer\n");
+        Files.writeString(run.failedCsv(), "left from an earlier run, readable by all");
+        Files.setPosixFilePermissions(run.failedCsv(), PosixFilePermissions.fromString("rw-r--r--"));
+        run.execute();
+        for (Path file : List.of(run.results(), run.journal(), run.failedCsv())) {
+            assertThat(Files.getPosixFilePermissions(file)).as(file.toString()).isEqualTo(OwnerOnlyFiles.PERMISSIONS);
+        }
+        assertThat(Files.readString(run.failedCsv())).contains("not-an-email").doesNotContain("earlier run");
     }
 
     @Test
@@ -138,7 +156,8 @@ class ProvisioningRunTest {
         assertThat(done.size("org_memberships")).isEqualTo(250);
         String groupMemberships = "/rest/groups/" + SimulatedSnyk.GROUP + "/memberships";
         List<LoggedRequest> reads = snyk.simulator.requests().matching("GET", groupMemberships);
-        assertThat(reads).filteredOn(r -> r.query() == null || !r.query().contains("email=")).as("pages of the listing").hasSize(3);
+        assertThat(reads).filteredOn(r -> r.query() == null || !r.query().contains("email=") && !r.query().contains("user_id="))
+                .as("pages of the listing").hasSize(3);
         assertThat(reads).filteredOn(r -> r.query() != null && r.query().contains("email=")).as("lookups by email")
                 .hasSizeLessThan(40);
         assertThat(snyk.roleOf(SimulatedSnyk.ORG, "member249@acme.test")).isEqualTo("Developer");
@@ -187,7 +206,33 @@ class ProvisioningRunTest {
     void aGroupIdThatIsNotAUuidStopsTheRunBeforeAnyRequest() throws Exception {
         SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> run.groupId = "../g");
         assertThat(done.summary().fatalError()).contains("the group id '../g' is not a Snyk id").contains("nothing was sent");
+        assertThat(done.summary().refused()).isTrue();
         assertThat(snyk.simulator.requests().count()).isZero();
+    }
+
+    @Test
+    void rowsWithoutAnOrgAndNoDefaultOrgRefuseTheRunNamingTheirLines() throws Exception {
+        StringBuilder users = new StringBuilder("email,role,org_id\nwith-org@acme.test,Developer," + SimulatedSnyk.ORG + "\n");
+        for (int i = 0; i < 7; i++) {
+            users.append("no-org").append(i).append("@acme.test,Developer,\n");
+        }
+        SimulatedSnyk.Finished done = snyk.execute(users.toString(), run -> run.defaultOrg = null);
+
+        assertThat(done.summary().refused()).isTrue();
+        assertThat(done.summary().complete()).isFalse();
+        assertThat(done.summary().fatalError()).startsWith("7 row(s) have no org_id and no default org id was given "
+                + "(on line(s) 3, 4, 5, 6, 7, ...)").contains("--org-id").endsWith("nothing was sent");
+        assertThat(done.results().at("/summary/refused").asBoolean()).isTrue();
+        assertThat(done.results().at("/summary/not_processed").asInt()).as("resumable: no row has an outcome").isEqualTo(8);
+        assertThat(done.size("failed")).isZero();
+        assertThat(snyk.simulator.requests().count()).isZero();
+    }
+
+    @Test
+    void rowsWithoutAnOrgTakeTheDefaultOrg() throws Exception {
+        SimulatedSnyk.Finished done = snyk.execute("email,role,org_id\nnew@acme.test,Developer,\n", run -> { });
+        assertThat(done.summary().refused()).isFalse();
+        assertThat(done.categoryOf("new@acme.test")).isEqualTo("provisioned");
     }
 
     @Test
@@ -216,12 +261,54 @@ class ProvisioningRunTest {
         assertThat(snyk.simulator.requests().count("GET", "/v1/org/" + MISSING_ORG + "/provision")).isEqualTo(1);
     }
 
+    /** An Org Admin of ORG whose token lacks Snyk's "Provision Users" permission: no check before the run can tell. */
+    private String orgAdminWhoMayNotProvision() {
+        String userId = SimulatedSnyk.userId("no-provision");
+        snyk.state().addUser(userId, "no-provision@acme.test", "No Provision", "no-provision", true);
+        snyk.state().addOrgMember(SimulatedSnyk.ORG, userId, snyk.roleId(Role.ORG_ADMIN));
+        String token = "no-provision-token-" + userId;
+        snyk.state().addToken(new ApiToken(token, "no-provision", userId, TokenType.PERSONAL, false));
+        return token;
+    }
+
     @Test
-    void aServiceAccountTokenIsRefusedWithSnyksText() throws Exception {
-        SimulatedSnyk.Finished done = snyk.execute("email,role\nnew@acme.test,Developer\n", run -> run.apiToken = snyk.serviceToken);
-        JsonNode failed = done.entry("failed", "new@acme.test");
-        assertThat(failed.get("status_code").asInt()).isEqualTo(403);
-        assertThat(failed.get("error").asText()).containsIgnoringCase("service account");
+    void writesRefusedInARowForTheSameReasonStopTheRunAndLeaveTheRestToAResume() throws Exception {
+        String token = orgAdminWhoMayNotProvision();
+        String users = "email,role\n" + padding(20);
+        SimulatedSnyk.Run first = snyk.run(users);
+        first.apiToken = token;
+        first.concurrency = 1;
+        SimulatedSnyk.Finished stopped = first.execute();
+
+        assertThat(stopped.summary().complete()).isFalse();
+        assertThat(stopped.summary().refused()).isFalse();
+        assertThat(stopped.summary().fatalError()).startsWith("Snyk refused 5 users in a row for the same reason (")
+                .contains("no user provision permission").contains("resume");
+        // One request at a time, 4 workers: each other worker may have had one write answered when the fifth
+        // refusal came in, and stops once it sees the streak itself.
+        int failed = stopped.size("failed");
+        assertThat(failed).isBetween(5, 8);
+        assertThat(stopped.summary().notProcessed()).isEqualTo(20 - failed);
+        assertThat(writes()).hasSize(failed).allMatch(write -> write.status() == 403);
+
+        // With a token that may provision, a resume does the rest.
+        snyk.simulator.requests().clear();
+        SimulatedSnyk.Finished resumed = snyk.execute(users, run -> run.resumeFrom = first.journal());
+        assertThat(resumed.summary().complete()).isTrue();
+        assertThat(resumed.size("provisioned")).isEqualTo(20);
+    }
+
+    @Test
+    void refusalsAboutTheUsersNotTheTokenDoNotStopTheRun() throws Exception {
+        StringBuilder users = new StringBuilder("email,role\n");
+        for (int i = 0; i < 6; i++) {
+            snyk.state().addUser(SimulatedSnyk.userId("stranger" + i), "stranger" + i + "@acme.test", "Stranger", "stranger" + i, true);
+            users.append("stranger").append(i).append("@acme.test,Developer\n");
+        }
+        SimulatedSnyk.Finished strangers = snyk.execute(users.toString(), run -> run.concurrency = 1);
+        assertThat(strangers.summary().complete()).isTrue();
+        assertThat(strangers.size("failed")).as("403 'not in the group' is about the user, not the token").isEqualTo(6);
+
     }
 
     @Test
@@ -420,14 +507,20 @@ class ProvisioningRunTest {
     @Test
     void theTokenAppearsNowhereEvenWhenSnykEchoesIt() throws Exception {
         snyk.config().setEchoTokenInErrors(true);
-        SimulatedSnyk.Run run = snyk.run("email,role,org_id\nnew@acme.test,Developer," + MISSING_ORG + "\nx@acme.test,Developer,\n");
-        run.apiToken = snyk.serviceToken;
-        SimulatedSnyk.Finished done = run.execute();
+        SimulatedSnyk.Finished done = snyk.execute("email,role,org_id\nnew@acme.test,Developer," + MISSING_ORG
+                + "\nx@acme.test,Developer," + MISSING_ORG + "\n", run -> { });
         assertThat(done.summary().failed()).isEqualTo(2);
-        assertThat(done.results().toString()).contains("****").doesNotContain(snyk.serviceToken);
+        assertThat(done.results().toString()).contains("****").doesNotContain(snyk.token);
+        // Refused before any write, with Snyk's 403 in the reason.
+        SimulatedSnyk.Finished refused = snyk.execute("email,role,org_id\nbob@acme.test,Developer," + SimulatedSnyk.OTHER_ORG + "\n",
+                run -> {
+                    run.apiToken = snyk.serviceToken;
+                    run.mode = Mode.UPDATE_ROLES;
+                });
+        assertThat(refused.summary().fatalError()).contains("HTTP 403").contains("****");
         try (var files = Files.list(dir)) {
             for (Path file : files.toList()) {
-                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(snyk.serviceToken);
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(snyk.serviceToken).doesNotContain(snyk.token);
             }
         }
     }

@@ -56,6 +56,13 @@ class UserRowsTest {
     }
 
     @Test
+    void csvTakesAwayTheApostropheBeforeAFormulaCharacterOnly() throws IOException {
+        assertThat(read("email,role,org_id,user_id\n'=a@example.com,'-Developer,'@org,'+u\n'plain@example.com,'Dev,org,u\n"))
+                .containsExactly(new UserRow(2, "=a@example.com", "-Developer", "@org", "+u", null),
+                        new UserRow(3, "'plain@example.com", "'Dev", "org", "u", null));
+    }
+
+    @Test
     void csvRoleColumnHoldsANameAndRolePublicIdWins() throws IOException {
         assertThat(read("email,role\na@example.com,Org Collaborator\n"))
                 .containsExactly(new UserRow(2, "a@example.com", "Org Collaborator", null, null, null));

@@ -4,6 +4,10 @@ import io.jenkins.plugins.snykprovisioning.plan.Action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.snykprovisioning.input.InputLimits;
+import io.jenkins.plugins.snykprovisioning.input.UserRow;
+import io.jenkins.plugins.snykprovisioning.input.UserRows;
+import io.jenkins.plugins.snykprovisioning.input.UserSource;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +47,7 @@ class ResultsFileTest {
     private static ProvisioningSummary summary(Map<OutcomeCategory, Long> counts, List<String> errors) {
         Instant now = Instant.now();
         return new ProvisioningSummary("provision", false, true, false, null, 4, counts, 0, 7, 6, 1, 0, now.minusSeconds(2), now,
-                errors, List.of(), null);
+                errors, List.of(), false, null);
     }
 
     @Test
@@ -121,12 +125,29 @@ class ResultsFileTest {
     @Test
     void failedRowsCsvCanBeReadBackAsAUserFile() throws Exception {
         Path csv = dir.resolve("failed.csv");
+        String roleId = "30000000-0000-4000-8000-000000000001";
         try (FailedRowsCsv failed = FailedRowsCsv.create(csv)) {
             failed.record(UserOutcome.failed(new UserOutcome.Subject("b@example.com", "org-2", 7, "Org Admin", null),
                     new UserOutcome.Failure("HTTP 403: \"quoted\", with comma", 403, "forbidden", null, null)));
             failed.record(UserOutcome.skipped(subject("x@example.com", 8), "not a failure", 0));
+            failed.record(UserOutcome.failed(new UserOutcome.Subject("c@example.com", "org-3", 9, roleId, "u-3"),
+                    new UserOutcome.Failure("-1 is not a role", null, "invalid_row", null, null)));
+            failed.record(UserOutcome.failed(new UserOutcome.Subject("=cmd|' /C calc'!A0", "org-3", 10, "@Developer", null),
+                    new UserOutcome.Failure("not an email", null, "invalid_row", null, null)));
         }
-        assertThat(Files.readAllLines(csv)).containsExactly("email,role_public_id,org_id,user_id,line,error",
-                "b@example.com,Org Admin,org-2,,7,\"HTTP 403: \"\"quoted\"\", with comma\"");
+        assertThat(Files.readAllLines(csv)).containsExactly("email,role_public_id,role,org_id,user_id,line,error",
+                "b@example.com,,Org Admin,org-2,,7,\"HTTP 403: \"\"quoted\"\", with comma\"",
+                "c@example.com," + roleId + ",,org-3,u-3,9,'-1 is not a role",
+                "'=cmd|' /C calc'!A0,,'@Developer,org-3,,10,not an email");
+
+        List<UserRow> rows = new ArrayList<>();
+        try (UserRows reader = UserRows.open(UserSource.ofPath(csv), InputLimits.DEFAULT)) {
+            for (UserRow row = reader.next(); row != null; row = reader.next()) {
+                rows.add(row);
+            }
+        }
+        assertThat(rows).containsExactly(new UserRow(2, "b@example.com", "Org Admin", "org-2", null, null),
+                new UserRow(3, "c@example.com", roleId, "org-3", "u-3", null),
+                new UserRow(4, "=cmd|' /C calc'!A0", "@Developer", "org-3", null, null));
     }
 }

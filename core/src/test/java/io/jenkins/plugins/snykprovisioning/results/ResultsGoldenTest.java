@@ -112,7 +112,7 @@ class ResultsGoldenTest {
         }
         return new ProvisioningSummary("provision", false, true, false, null, 22, counts, 0, 31, 29, 2, 1,
                 Instant.parse("2026-11-23T20:33:05Z"), Instant.parse("2026-11-23T20:33:07.500Z"), List.of("one run-level error"),
-                List.of(), null);
+                List.of(), false, null);
     }
 
     @Test

@@ -6,7 +6,9 @@ import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.snykprovisioning.engine.Mode;
 import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
+import io.jenkins.plugins.snykprovisioning.engine.TokenCheck;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykRegion;
 import java.io.IOException;
@@ -71,10 +73,12 @@ final class ProvisioningForm {
 
     /**
      * Calls Snyk's {@code /self} with the credentials, in the region chosen (or the global one) or at the
-     * global API URL override: "Connected as ..." or Snyk's own error text, without the token. Callers are
-     * POST-only; the permission to configure the item (or the controller) is checked here.
+     * global API URL override, and checks that the token may do the job in the org and group typed, for the
+     * mode chosen: "Connected as ...", what keeps the token from the job, or Snyk's own error text, without
+     * the token. Callers are POST-only; the permission to configure the item (or the controller) is checked here.
      */
-    static FormValidation testConnection(Item item, String credentialsId, String region) {
+    static FormValidation testConnection(Item item, String credentialsId, String region, String orgId, String groupId,
+            String mode) {
         if (item == null) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         } else {
@@ -98,15 +102,28 @@ final class ProvisioningForm {
         String api;
         try {
             connection = defaults.configure(Provisioning.builder(), region == null || region.isBlank() ? null : region, null, null)
-                    .token(credentials.getSecret().getPlainText());
+                    .token(credentials.getSecret().getPlainText()).mode(Mode.fromId(typed(mode)))
+                    .defaultOrgId(typed(orgId)).groupId(typed(groupId));
             api = connection.apiRoot();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
+        TokenCheck check;
         try {
-            return FormValidation.ok(Messages.ProvisioningForm_Connected(api, connection.checkConnection().describe()));
+            check = connection.checkConnection();
         } catch (SnykApiException | IOException e) {
             return FormValidation.error(Messages.ProvisioningForm_ConnectionFailed(api, e.getMessage()));
         }
+        if (!check.fit()) {
+            return FormValidation.error(Messages.ProvisioningForm_ConnectedUnfit(api, check.refusal()));
+        }
+        String connected = Messages.ProvisioningForm_Connected(api, check.owner().describe());
+        return check.doubts().isEmpty() ? FormValidation.ok(connected)
+                : FormValidation.warning(Messages.ProvisioningForm_ConnectedUnconfirmed(connected, String.join("; ", check.doubts())));
+    }
+
+    /** A field's value as typed, or null when it is blank or only known when the build runs. */
+    private static String typed(String value) {
+        return value == null || value.isBlank() || FieldSyntax.hasVariable(value) ? null : value;
     }
 }

@@ -302,8 +302,9 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
 
         @POST
         public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String region) {
-            return ProvisioningForm.testConnection(item, credentialsId, region);
+                @QueryParameter String region, @QueryParameter String orgId, @QueryParameter String groupId,
+                @QueryParameter String mode) {
+            return ProvisioningForm.testConnection(item, credentialsId, region, orgId, groupId, mode);
         }
     }
 }

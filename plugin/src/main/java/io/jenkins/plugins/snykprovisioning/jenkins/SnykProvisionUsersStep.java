@@ -326,8 +326,9 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
 
         @POST
         public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String region) {
-            return ProvisioningForm.testConnection(item, credentialsId, region);
+                @QueryParameter String region, @QueryParameter String orgId, @QueryParameter String groupId,
+                @QueryParameter String mode) {
+            return ProvisioningForm.testConnection(item, credentialsId, region, orgId, groupId, mode);
         }
     }
 }

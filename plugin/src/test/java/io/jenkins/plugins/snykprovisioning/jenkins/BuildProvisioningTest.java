@@ -229,6 +229,31 @@ class BuildProvisioningTest {
     }
 
     @Test
+    void rowsWithoutAnOrgAndNoOrgIdFailTheBuildBeforeAnythingIsSent() throws Exception {
+        settings.orgId = null;
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\n");
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessageStartingWith("1 row(s) have no org_id and no default org id was given (on line(s) 2)")
+                .hasMessageContaining("orgId in Jenkins");
+        assertThat(simulator.requests().count()).isZero();
+        assertThat(results().at("/summary/refused").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aTokenThatCannotDoTheJobFailsTheBuildBeforeAnyWrite() throws Exception {
+        build.tokens.put(CREDENTIALS_ID, DemoState.VIEWER_TOKEN);
+        build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\nfrank@example.com,Developer\n");
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessageContaining("is Org Collaborator of org " + DemoState.PLATFORM_ORG_ID)
+                .hasMessageContaining("Use the personal API token of an Org Admin");
+        assertThat(simulator.requests().writes()).isEmpty();
+        assertThat(results().at("/summary/refused").asBoolean()).isTrue();
+        assertThat(results().at("/summary/not_processed").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void unknownCredentialsFailBeforeAnythingIsSent() throws Exception {
         settings.credentialsId = "no-such-credentials";
         build.write("users.csv", "email,role\nerin@example.com,Org Collaborator\n");

@@ -64,7 +64,7 @@ class ProvisioningHistoryTest {
         counts.put(OutcomeCategory.FAILED, failed);
         long total = provisioned + added + rolesChanged + failed;
         ProvisioningSummary summary = new ProvisioningSummary(mode, dryRun, complete, !complete, null, total, counts, 0, total, total, 0, 0,
-                Instant.EPOCH, Instant.EPOCH, List.of(), List.of(), null);
+                Instant.EPOCH, Instant.EPOCH, List.of(), List.of(), false, null);
         return new ProvisioningSummaryAction(summary, "r.json", "r-failed.csv", true);
     }
 

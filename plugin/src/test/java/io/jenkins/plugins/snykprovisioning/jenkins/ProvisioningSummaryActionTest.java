@@ -25,7 +25,7 @@ class ProvisioningSummaryActionTest {
                 .toList();
         return new ProvisioningSummary("provision", false, !interrupted, interrupted, null, provisioned + failed + 5,
                 Map.of(OutcomeCategory.PROVISIONED, provisioned, OutcomeCategory.FAILED, failed), interrupted ? 5 : 0, 10, 10, 0,
-                0, Instant.EPOCH, Instant.EPOCH, List.of(), failures, null);
+                0, Instant.EPOCH, Instant.EPOCH, List.of(), failures, false, null);
     }
 
     @Test
@@ -88,7 +88,7 @@ class ProvisioningSummaryActionTest {
         UserOutcome refused = UserOutcome.failed(new UserOutcome.Subject(huge + "@example.com", huge, 2, "Developer", null),
                 "refused: " + huge, "forbidden");
         ProvisioningSummary stopped = new ProvisioningSummary("provision", false, false, false, "stopped: " + huge, 1,
-                Map.of(OutcomeCategory.FAILED, 1L), 0, 1, 1, 0, 0, Instant.EPOCH, Instant.EPOCH, List.of(), List.of(refused), null);
+                Map.of(OutcomeCategory.FAILED, 1L), 0, 1, 1, 0, 0, Instant.EPOCH, Instant.EPOCH, List.of(), List.of(refused), false, null);
 
         ProvisioningSummaryAction action = new ProvisioningSummaryAction(stopped, "r.json", "r-failed.csv", true);
 

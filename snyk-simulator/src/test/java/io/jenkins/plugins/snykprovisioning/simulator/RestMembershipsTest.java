@@ -1,6 +1,8 @@
 package io.jenkins.plugins.snykprovisioning.simulator;
 
 import static io.jenkins.plugins.snykprovisioning.simulator.DemoState.ADMIN_TOKEN;
+import static io.jenkins.plugins.snykprovisioning.simulator.DemoState.ADMIN_USER_ID;
+import static io.jenkins.plugins.snykprovisioning.simulator.DemoState.ALICE_USER_ID;
 import static io.jenkins.plugins.snykprovisioning.simulator.DemoState.BOB_USER_ID;
 import static io.jenkins.plugins.snykprovisioning.simulator.DemoState.CAROL_USER_ID;
 import static io.jenkins.plugins.snykprovisioning.simulator.DemoState.DEVELOPER_ROLE_ID;
@@ -104,6 +106,18 @@ class RestMembershipsTest extends SimulatorTestSupport {
     @Test
     void anUnknownCursorIs400() {
         assertThat(restGet(ADMIN_TOKEN, ORG_MEMBERSHIPS + "?starting_after=bm9wZQ").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theUserIdFilterGivesOneUsersMembershipWithItsRole() {
+        JsonNode admin = json(restGet(ADMIN_TOKEN, GROUP_MEMBERSHIPS + "?user_id=" + ADMIN_USER_ID));
+        assertThat(admin.get("data")).hasSize(1);
+        assertThat(admin.at("/data/0/relationships/role/data/attributes/name").asText()).isEqualTo("Group Admin");
+        JsonNode alice = json(restGet(ADMIN_TOKEN, GROUP_MEMBERSHIPS + "?user_id=" + ALICE_USER_ID));
+        assertThat(alice.at("/data/0/relationships/role/data/attributes/name").asText()).isEqualTo("Group Member");
+        assertThat(json(restGet(ADMIN_TOKEN, ORG_MEMBERSHIPS + "?user_id=" + CAROL_USER_ID)).get("data")).isEmpty();
+        assertThat(json(restGet(ADMIN_TOKEN, ORG_MEMBERSHIPS + "?user_id=" + ALICE_USER_ID))
+                .at("/data/0/relationships/role/data/attributes/name").asText()).isEqualTo("Org Collaborator");
     }
 
     @Test

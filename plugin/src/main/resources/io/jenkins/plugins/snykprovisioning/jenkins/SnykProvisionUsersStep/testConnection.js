@@ -1,6 +1,6 @@
 // The form's "Test connection" button: posts the credentials chosen in this step's credentials control (the
-// drop-down, or the expression box when that is the chosen kind) and this step's region, and shows the answer
-// the way form validation does.
+// drop-down, or the expression box when that is the chosen kind), this step's region, org, group and mode, and
+// shows the answer the way form validation does.
 Behaviour.specify("BUTTON.snyk-test-connection", "snyk-test-connection", 0, function (button) {
   button.addEventListener("click", function () {
     const control = findPrevious(button, function (e) {
@@ -9,8 +9,11 @@ Behaviour.specify("BUTTON.snyk-test-connection", "snyk-test-connection", 0, func
     const kind = control == null ? null : control.querySelector("input.credentials-select-radio-control:checked");
     const credentials = control == null ? null
       : control.querySelector(kind != null && kind.value === "param" ? "input.credentials-select" : "select.credentials-select");
-    // The region is in the advanced section, after the button.
+    // The region is in the advanced section, after the button; the org, group and mode come before it.
     const region = findNextFormItem(button, "region");
+    const orgId = findPreviousFormItem(button, "orgId");
+    const groupId = findPreviousFormItem(button, "groupId");
+    const mode = findPreviousFormItem(button, "mode");
     const spinner = button.previousElementSibling;
     const status = button.nextElementSibling;
     spinner.style.display = "block";
@@ -20,6 +23,9 @@ Behaviour.specify("BUTTON.snyk-test-connection", "snyk-test-connection", 0, func
       body: new URLSearchParams({
         credentialsId: credentials == null ? "" : credentials.value,
         region: region == null ? "" : region.value,
+        orgId: orgId == null ? "" : orgId.value,
+        groupId: groupId == null ? "" : groupId.value,
+        mode: mode == null ? "" : mode.value,
       }),
     })
       .then(function (rsp) {

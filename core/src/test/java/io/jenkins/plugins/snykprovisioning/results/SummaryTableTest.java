@@ -1,0 +1,33 @@
+package io.jenkins.plugins.snykprovisioning.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SummaryTableTest {
+
+    private static ProvisioningSummary summary(boolean complete, long rows, String fatalError) {
+        Instant now = Instant.now();
+        return new ProvisioningSummary("provision", false, complete, false, fatalError, rows, Map.of(), complete ? 0 : rows,
+                0, 0, 0, 0, now, now, fatalError == null ? List.of() : List.of(fatalError), List.of(), false, null);
+    }
+
+    @Test
+    void theUsersInTheFileAreShownOnceTheFileWasRead() {
+        assertThat(SummaryTable.lines(summary(true, 3, null), OutcomeCategory::label))
+                .anyMatch(line -> line.matches("Users in file +3"));
+        assertThat(SummaryTable.lines(summary(false, 3, "the token of x cannot do this job"), OutcomeCategory::label))
+                .anyMatch(line -> line.matches("Users in file +3")).anyMatch(line -> line.matches("Not processed +3"));
+    }
+
+    @Test
+    void aRunThatStoppedBeforeReadingTheFileShowsNoCountOfItsUsers() {
+        List<String> lines = SummaryTable.lines(summary(false, 0, "users.csv line 2: ends in the middle of the JSON"),
+                OutcomeCategory::label);
+        assertThat(lines).noneMatch(line -> line.startsWith("Users in file"))
+                .contains("Error: users.csv line 2: ends in the middle of the JSON");
+    }
+}
