@@ -13,12 +13,13 @@ import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
 record CheckedRow(int line, String email, String orgId, String role, String userId, String problem) {
 
     static CheckedRow of(UserRow row, ProvisioningRequest request) {
-        String org = row.orgId() != null ? row.orgId() : request.defaultOrgId();
-        String role = row.role() != null ? row.role() : request.defaultRole();
-        String userId = request.mode() == Mode.UPDATE_ROLES ? row.userId() : null;
-        // Offboarding takes users away: no role, and with all orgs, no org either.
+        // Offboarding takes users away: no role; with all orgs, a row without an org_id means every org,
+        // not the default one.
         boolean leaving = request.mode() == Mode.OFFBOARD;
         boolean orgNeeded = !(leaving && request.sync().allOrgs());
+        String org = row.orgId() != null || !orgNeeded ? row.orgId() : request.defaultOrgId();
+        String role = row.role() != null ? row.role() : request.defaultRole();
+        String userId = request.mode() == Mode.UPDATE_ROLES ? row.userId() : null;
         return new CheckedRow(row.line(), row.email(), org, leaving ? null : role, userId,
                 problemOf(row, org, role, userId, orgNeeded, !leaving));
     }

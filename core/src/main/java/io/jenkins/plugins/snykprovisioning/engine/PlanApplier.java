@@ -36,12 +36,26 @@ final class PlanApplier {
         return new UserOutcome.Subject(action.email(), action.orgId(), action.line(), action.role(), null);
     }
 
-    /** The action's outcome; null when the run was interrupted before anything was changed. */
-    UserOutcome apply(PlanAction action) {
+    /** What the action would do, as a dry run reports it: a plan's outcomes before it is applied. */
+    static UserOutcome wouldDo(PlanAction action) {
+        return UserOutcome.changed(SyncEngine.doneAs(action.kind()), subject(action), new UserOutcome.Change(action.currentRole(),
+                action.role(), action.rolePublicId(), action.userId(), action.membershipId(), action.kind(), false, null, 0, null),
+                true);
+    }
+
+    /**
+     * The action's outcome; null when the run was interrupted before anything was changed.
+     *
+     * @param dryRun only say what applying would do now, sending nothing
+     */
+    UserOutcome apply(PlanAction action, boolean dryRun) {
         UserOutcome.Subject subject = subject(action);
         String changed = changedSincePlan(action);
         if (changed != null) {
             return UserOutcome.skipped(subject, CHANGED + changed, 0);
+        }
+        if (dryRun) {
+            return wouldDo(action);
         }
         CheckedRow row = new CheckedRow(action.line(), action.email(), action.orgId(), action.role(), null, null);
         RoleCatalog.ResolvedRole role = action.rolePublicId() == null ? null

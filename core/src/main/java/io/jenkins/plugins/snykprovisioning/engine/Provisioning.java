@@ -295,7 +295,10 @@ public final class Provisioning {
             return this;
         }
 
-        /** How far a sync or an offboarding may go: removals, Org Admins left, protected users. */
+        /**
+         * How far the plan a sync or an offboarding makes may go: removals, Org Admins left, protected users.
+         * A plan applied from a file is held to the limits it was made with, which its reviewer saw.
+         */
         public Builder syncLimits(SyncLimits value) {
             this.syncLimits = Objects.requireNonNull(value, "limits");
             return this;

@@ -24,7 +24,8 @@ import java.util.TreeSet;
 /**
  * A sync or offboarding run: reads the file and the orgs, makes a plan and writes it; applies it when
  * asked ({@code --yes}); or applies a plan made earlier, once the limits hold again against a fresh
- * reading. Nothing is written to Snyk unless a plan is applied, and a plan over a limit never is.
+ * reading. Nothing is written to Snyk unless a plan is applied, and a plan over a limit never is; a dry run
+ * of an apply says what applying would do now.
  */
 final class SyncEngine extends Engine {
 
@@ -49,7 +50,10 @@ final class SyncEngine extends Engine {
 
     @Override
     protected String failedBeforeWork(Exception e) {
-        return "reading group " + request.groupId() + " and its orgs failed: " + e.getMessage();
+        // The group's people are listed once per plan and once per apply, which Snyk allows about once a minute.
+        String hint = e instanceof SnykApiException refused && refused.status() == 429
+                ? "; Snyk lists a group's members about once a minute per token: try again in a minute, nothing was changed" : "";
+        return "reading group " + request.groupId() + " and its orgs failed: " + e.getMessage() + hint;
     }
 
     @Override
@@ -76,7 +80,7 @@ final class SyncEngine extends Engine {
         } else {
             recorder.expect(plan.actions().size());
             for (PlanAction action : plan.actions()) {
-                recorder.record(planned(action));
+                recorder.record(PlanApplier.wouldDo(action));
             }
         }
     }
@@ -99,7 +103,7 @@ final class SyncEngine extends Engine {
     }
 
     /**
-     * Carries out the actions, each in one worker, once the limits hold for what is left to do: actions an
+     * Carries out the actions, each in one worker, once the plan's limits hold for what is left to do: actions an
      * interrupted earlier apply finished are carried over, and those whose user changed since the plan
      * are skipped, so neither counts.
      */
@@ -117,10 +121,12 @@ final class SyncEngine extends Engine {
                 toDo.add(action);
             }
         }
-        List<String> refusals = request.sync().limits().refusals(toDo.stream().filter(applier::stillHolds).toList(),
+        // The limits the plan was made and reviewed with, not this run's: an approved plan means those.
+        List<String> refusals = plan.limits().refusals(toDo.stream().filter(applier::stillHolds).toList(),
                 now.counts(), action -> now.untouchable(action.orgId(), action.userId(), action.email()));
-        report = new PlanReport(plan, report == null ? null : report.planFile(), refusals, refusals.isEmpty(), null);
+        report = new PlanReport(plan, report == null ? null : report.planFile(), refusals, refusals.isEmpty() && !request.dryRun(), null);
         if (!refusals.isEmpty()) {
+            refusals.forEach(refusal -> listener.notice("not applied, a limit no longer holds: " + refusal));
             return;
         }
         for (UserOutcome earlier : carried) {
@@ -132,7 +138,7 @@ final class SyncEngine extends Engine {
         WorkerPool workers = workers();
         try {
             for (PlanAction action : toDo) {
-                if (stopping || !workers.submit(() -> recordSafely(recorder, applier.apply(action)))) {
+                if (stopping || !workers.submit(() -> recordSafely(recorder, applier.apply(action, request.dryRun())))) {
                     break;
                 }
             }
@@ -141,13 +147,6 @@ final class SyncEngine extends Engine {
         } finally {
             workers.finish(this::cancel);
         }
-    }
-
-    /** A plan-only run's outcome of an action: what it would do, as a dry run reports it. */
-    private static UserOutcome planned(PlanAction action) {
-        return UserOutcome.changed(doneAs(action.kind()), PlanApplier.subject(action), new UserOutcome.Change(action.currentRole(),
-                action.role(), action.rolePublicId(), action.userId(), action.membershipId(), action.kind(), false, null, 0, null),
-                true);
     }
 
     /** The outcome an applied action of this kind ends in. */

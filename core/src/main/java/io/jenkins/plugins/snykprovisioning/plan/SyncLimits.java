@@ -85,12 +85,12 @@ public record SyncLimits(RemovalLimit maxRemovals, int minAdmins, Set<String> pr
                 int allowed = maxRemovals.allowedIn(current);
                 if (count > allowed) {
                     refusals.add("org " + org + ": " + count + " removals are more than " + maxRemovals + " of its " + current
-                            + " members and pending provisions (at most " + allowed + "); raise --max-removals if this is intended");
+                            + " members and pending provisions (at most " + allowed + "); raise the removal limit if this is intended");
                 }
             });
         } else if (totalRemovals > maxRemovals.value()) {
             refusals.add(totalRemovals + " removals are more than the " + maxRemovals.value()
-                    + " allowed; raise --max-removals if this is intended");
+                    + " allowed; raise the removal limit if this is intended");
         }
         adminsTaken.forEach(org -> {
             OrgCounts counts = before.get(org);

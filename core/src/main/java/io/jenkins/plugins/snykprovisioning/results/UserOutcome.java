@@ -135,7 +135,7 @@ public record UserOutcome(OutcomeCategory category, Subject subject, Failure fai
         }
         if (category == OutcomeCategory.REMOVED || category == OutcomeCategory.PENDING_DELETED) {
             if (change.previousRole() != null) {
-                text.append(text.length() == 0 ? "" : " ").append("(was ").append(change.previousRole()).append(')');
+                text.append(text.length() == 0 ? "was " + change.previousRole() : " (was " + change.previousRole() + ")");
             }
         } else if (change.previousRole() != null || (category == OutcomeCategory.ROLE_UPDATED && change.role() != null)) {
             text.append(text.length() == 0 ? "" : ": ");

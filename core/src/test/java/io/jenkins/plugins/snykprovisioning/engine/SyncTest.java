@@ -165,7 +165,20 @@ class SyncTest {
         planning.execute();
         assertThat(writes()).isEmpty();
 
-        SimulatedSnyk.Finished applied = apply(planning.planFile, limits("50%", 1));
+        String token = snyk.anotherToken();
+        SimulatedSnyk.Finished rehearsed = snyk.execute(null, run -> {
+            run.applyPlan = planning.planFile;
+            run.apiToken = token;
+            run.defaultOrg = null;
+            run.dryRun = true;
+        });
+        assertThat(writes()).as("a dry run of an apply sends nothing").isEmpty();
+        assertThat(rehearsed.summary().plan().applied()).isFalse();
+        assertThat(rehearsed.size("removed")).isEqualTo(1);
+        assertThat(rehearsed.results().get("removed").get(0).get("dry_run").asBoolean()).isTrue();
+
+        // Stricter limits in the applying run do not matter: the plan is held to the limits it was reviewed with.
+        SimulatedSnyk.Finished applied = apply(planning.planFile, limits("1", 3));
         assertThat(applied.summary().plan().applied()).isTrue();
         assertThat(applied.summary().failed()).isZero();
         assertThat(applied.size("provisioned")).isEqualTo(1);
@@ -185,6 +198,32 @@ class SyncTest {
         assertThat(writes()).as("a plan applied twice writes nothing the second time").isEmpty();
         assertThat(again.size("skipped")).isEqualTo(5);
         assertThat(again.results().get("skipped").findValuesAsText("reason")).allMatch(reason -> reason.startsWith("changed since the plan"));
+    }
+
+    @Test
+    void aPlanWhoseOwnLimitsNoLongerHoldIsNotApplied() throws Exception {
+        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
+        planning.mode = Mode.SYNC;
+        planning.removeMissing = true;
+        planning.limits = limits("50%", 1);
+        planning.execute();
+        ObjectNode plan = (ObjectNode) SnykJson.MAPPER.readTree(planning.planFile.toFile());
+        ((ObjectNode) plan.get("limits")).put("max_removals", "1");
+        Files.writeString(planning.planFile, plan.toString());
+
+        String token = snyk.anotherToken();
+        SimulatedSnyk.Run applying = snyk.run(null);
+        applying.applyPlan = planning.planFile;
+        applying.apiToken = token;
+        applying.defaultOrg = null;
+        applying.limits = limits("100%", 0);
+        SimulatedSnyk.Finished applied = applying.execute();
+
+        assertThat(applied.summary().plan().applied()).isFalse();
+        assertThat(applied.summary().plan().refusals()).singleElement().asString().contains("2 removals are more than the 1 allowed");
+        assertThat(applying.notices).anyMatch(notice -> notice.startsWith("not applied, a limit no longer holds: 2 removals"));
+        assertThat(applied.summary().allSucceeded()).isFalse();
+        assertThat(writes()).isEmpty();
     }
 
     @Test
@@ -272,7 +311,8 @@ class SyncTest {
         SimulatedSnyk.Finished done = snyk.execute("email\nbob@acme.test\nnobody@acme.test\n", run -> {
             run.mode = Mode.OFFBOARD;
             run.allOrgs = true;
-            run.defaultOrg = null;
+            // A default org (the job's, say) does not narrow offboarding from every org.
+            run.defaultOrg = SimulatedSnyk.ORG;
             run.apply = true;
             run.limits = limits("100%", 1);
         });
