@@ -20,6 +20,9 @@ public final class Main {
                 if (type == DemoCommand.class) {
                     return type.cast(new DemoCommand(environment));
                 }
+                if (type == ExportCommand.class) {
+                    return type.cast(new ExportCommand(environment));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         });

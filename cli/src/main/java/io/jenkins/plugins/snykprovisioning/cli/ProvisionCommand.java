@@ -4,27 +4,26 @@ import io.jenkins.plugins.snykprovisioning.engine.Mode;
 import io.jenkins.plugins.snykprovisioning.engine.ProgressListener;
 import io.jenkins.plugins.snykprovisioning.engine.ProgressPrinter;
 import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
-import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
 import io.jenkins.plugins.snykprovisioning.input.InputLimits;
 import io.jenkins.plugins.snykprovisioning.input.UserSource;
+import io.jenkins.plugins.snykprovisioning.plan.PlanReport;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
-import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code snyk-provision}: every option of the original script, and more. */
 @Command(name = "snyk-provision", sortOptions = false, usageHelpAutoWidth = true, versionProvider = ProvisionCommand.ToolVersion.class,
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Provisions users to Snyk organizations in bulk from a CSV or JSON file, or one user with --email: "
                 + "new users are provisioned, users who already exist are added to the org, and members' roles are corrected. "
@@ -48,10 +47,6 @@ public final class ProvisionCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "Snyk API token of a person (not a service account). "
-            + "Default: environment variable SNYK_TOKEN, else PERSONAL_SNYK_TOKEN (safer than this option, which other users may see in the process list).")
-    String token;
 
     @Option(names = "--org-id", paramLabel = "ORG_ID", description = "Org for rows without an org_id column.")
     String orgId;
@@ -80,14 +75,6 @@ public final class ProvisionCommand implements Callable<Integer> {
             + "(for service accounts, which Snyk does not list).")
     String userId;
 
-    @Option(names = "--region", paramLabel = "REGION", defaultValue = "SNYK-US-01",
-            description = "SNYK-US-01 (default), SNYK-US-02, SNYK-EU-01 or SNYK-AU-01.")
-    String region;
-
-    @Option(names = "--version", paramLabel = "DATE", defaultValue = SnykApi.DEFAULT_REST_VERSION,
-            description = "REST API version (default ${DEFAULT-VALUE}).")
-    String restVersion;
-
     @Option(names = "--output", paramLabel = "FILE", description = "Results file (JSON, as the original script's). "
             + "Default: logs/provision_<time>_results.json. A journal is kept beside it while running.")
     Path output;
@@ -95,30 +82,11 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Log every HTTP request in the log file (DEBUG lines).")
     boolean verbose;
 
-    @Option(names = "--api-url", paramLabel = "URL", description = "API base URL instead of the region's, for private Snyk "
-            + "instances or a rehearsal against the simulator (https, or http on loopback).")
-    String apiUrl;
-
     @Option(names = "--dry-run", description = "Only read from Snyk, and report what would be done to each user.")
     boolean dryRun;
 
     @Option(names = "--update-roles", description = "Set the role of existing org members instead of provisioning.")
     boolean updateRoles;
-
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + TransportSettings.DEFAULT_CONCURRENCY,
-            description = "Requests in flight at once (default ${DEFAULT-VALUE}, as Snyk advises).")
-    int concurrency;
-
-    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + TransportSettings.DEFAULT_MAX_RETRIES,
-            description = "Retries of a request after 429, 5xx, timeouts and resets (default ${DEFAULT-VALUE}).")
-    int maxRetries;
-
-    @Option(names = "--rate-limit", paramLabel = "PER_MINUTE", defaultValue = "" + TransportSettings.DEFAULT_RATE_LIMIT_PER_MINUTE,
-            description = "Requests per minute for the token (default ${DEFAULT-VALUE}, under Snyk's 1,620 REST and 2,000 V1; 0: no limit).")
-    int rateLimit;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + TransportSettings.DEFAULT_RESPONSE_TIMEOUT_SECONDS, description = "Time to wait for an answer (default ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
 
     @Option(names = "--resume", paramLabel = "FILE", description = "A results file or journal of an earlier run: "
             + "users it shows done are not sent again, and are carried into this run's results.")
@@ -129,6 +97,12 @@ public final class ProvisionCommand implements Callable<Integer> {
 
     @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + InputLimits.DEFAULT_MAX_ROWS, description = "Refuse files with more users (default ${DEFAULT-VALUE}).")
     int maxRows;
+
+    @Mixin
+    ApiOptions api;
+
+    @Mixin
+    PlanOptions plan;
 
     @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs", description = "Where log files go (default ${DEFAULT-VALUE}).")
     Path logDirectory;
@@ -158,27 +132,42 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path logPath = LogFile.newPath(logDirectory);
+        String stamp = logPath.getFileName().toString().replace("provision_", "").replace(".log", "");
         Path results = output != null ? output : logDirectory.resolve(logPath.getFileName().toString().replace(".log", "_results.json"));
         requireFile("--resume", resume);
+        requireFile("--apply", plan.applyPlan);
         Provisioning provisioning;
         try {
-            provisioning = Provisioning.builder().region(region).apiUrl(apiUrl).restVersion(restVersion).token(resolveToken())
-                    .concurrency(concurrency).rateLimitPerMinute(rateLimit).maxRetries(maxRetries)
-                    .timeouts(Duration.ofSeconds(TransportSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS), Duration.ofSeconds(timeoutSeconds))
-                    .users(userSource()).mode(updateRoles ? Mode.UPDATE_ROLES : Mode.PROVISION)
+            Provisioning.Builder builder = api.builder(spec.commandLine(), environment)
                     .defaultOrgId(orgId).groupId(groupId).defaultRole(role).dryRun(dryRun).maxRows(maxRows)
-                    .resumeFrom(resume).resultsFile(results).failedRowsCsv(failedCsv)
-                    .build();
+                    .resumeFrom(resume).resultsFile(results).failedRowsCsv(failedCsv);
+            plan.check(spec.commandLine().getParseResult());
+            if (plan.planned()) {
+                if (updateRoles) {
+                    throw new IllegalArgumentException("--update-roles is a run of its own: give it without --sync, --offboard or --apply");
+                }
+                plan.configure(builder, logDirectory.resolve("plan_" + stamp + ".json"));
+                if (plan.applyPlan == null) {
+                    builder.users(userSource());
+                }
+            } else {
+                builder.users(userSource()).mode(updateRoles ? Mode.UPDATE_ROLES : Mode.PROVISION);
+            }
+            provisioning = builder.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintStream out = environment.out();
         try (LogFile log = new LogFile(logPath, verbose)) {
-            log.log("INFO", "Snyk API at " + provisioning.apiRoot() + ", concurrency " + concurrency + ", rate limit "
-                    + (rateLimit == 0 ? "none" : rateLimit + "/min") + ", up to " + maxRetries + " retries");
+            log.log("INFO", api.describe(provisioning.apiRoot()));
             return environment.interruptible(provisioning::cancel, () -> {
                 ProvisioningSummary summary = provisioning.run(ProgressListener.all(log, new ProgressPrinter(out, environment.terminal())));
                 SummaryTable.lines(summary, OutcomeCategory::label).forEach(out::println);
+                PlanReport report = summary.plan();
+                if (report != null && report.planFile() != null) {
+                    out.println("Plan:        " + report.planFile().toAbsolutePath() + (report.applied() || report.refused() ? ""
+                            : " (review it, then apply it with --apply " + report.planFile() + ")"));
+                }
                 out.println("Results:     " + results.toAbsolutePath());
                 out.println("Journal:     " + provisioning.outputs().journalFile().toAbsolutePath());
                 if (failedCsv != null) {
@@ -198,20 +187,6 @@ public final class ProvisionCommand implements Callable<Integer> {
             return EXIT_USAGE;
         }
         return summary.allSucceeded() ? EXIT_OK : EXIT_FAILED;
-    }
-
-    private String resolveToken() {
-        String value = token;
-        for (String variable : new String[] {"SNYK_TOKEN", "PERSONAL_SNYK_TOKEN"}) {
-            if (value == null || value.isBlank()) {
-                value = environment.variable(variable);
-            }
-        }
-        if (value == null || value.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "No Snyk API token: set SNYK_TOKEN (or PERSONAL_SNYK_TOKEN), or pass --token");
-        }
-        return value.trim();
     }
 
     /** Bad usage unless {@code path} (when given) is a file. */

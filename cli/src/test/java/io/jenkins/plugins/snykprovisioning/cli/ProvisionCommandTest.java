@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.snykprovisioning.results.OwnerOnlyFiles;
 import io.jenkins.plugins.snykprovisioning.simulator.DemoState;
 import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
+import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
+import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -210,6 +212,139 @@ class ProvisionCommandTest {
                 .isEqualTo("Org Collaborator");
     }
 
+    private int extraTokens;
+
+    /** Another token of the demo's admin: Snyk lists a group's members once a minute per token. */
+    private String anotherAdminToken() {
+        String value = "demo-token-" + (++extraTokens);
+        cli.simulator.state().addToken(new ApiToken(value, "demo-admin-2", DemoState.ADMIN_USER_ID, TokenType.PERSONAL, true));
+        return value;
+    }
+
+    private JsonNode actions(Path plan) throws Exception {
+        return SnykJson.MAPPER.readTree(plan.toFile()).get("actions");
+    }
+
+    @Test
+    void aSyncIsPlannedThenTheReviewedPlanIsApplied() throws Exception {
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        Path users = file("users.csv", "email,role\nadmin@example.com,Org Admin\nalice@example.com,Developer\n"
+                + "zed@example.com,Developer\n");
+        Path plan = dir.resolve("plan.json");
+        assertThat(run(against("--file", users.toString(), "--sync", "--remove-missing", "--max-removals", "2",
+                "--plan", plan.toString()))).as(output()).isZero();
+        assertThat(cli.simulator.requests().writes()).as("a plan only reads").isEmpty();
+        assertThat(output()).contains("Plan:        " + plan.toAbsolutePath() + " (review it, then apply it with --apply " + plan + ")");
+        assertThat(actions(plan).findValuesAsText("email"))
+                .containsExactlyInAnyOrder("alice@example.com", "zed@example.com", "bob@example.com", DemoState.PENDING_EMAIL)
+                .as("a service account is never removed").doesNotContain("ci-bot@example.com");
+
+        cli.variables.put("SNYK_TOKEN", anotherAdminToken());
+        Path results = dir.resolve("applied.json");
+        assertThat(run(against("--apply", plan.toString(), "--max-removals", "3"))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--max-removals is part of a plan when it is made");
+        assertThat(run(against("--apply", plan.toString(), "--dry-run", "--token", anotherAdminToken()))).as(output()).isZero();
+        assertThat(cli.simulator.requests().writes()).as("a dry run of an apply sends nothing").isEmpty();
+        assertThat(output()).contains("Removed from org (dry run) bob@example.com");
+        int printed = output().length();
+        assertThat(run(against("--apply", plan.toString(), "--output", results.toString()))).as(output()).isZero();
+        assertThat(cli.simulator.state().memberRole(DemoState.PLATFORM_ORG_ID, DemoState.BOB_USER_ID)).isEmpty();
+        assertThat(cli.simulator.state().memberRole(DemoState.PLATFORM_ORG_ID, DemoState.ALICE_USER_ID).orElseThrow().name())
+                .isEqualTo(DemoState.DEVELOPER_ROLE);
+        assertThat(cli.simulator.state().pendingProvisions(DemoState.PLATFORM_ORG_ID)).extracting(pending -> pending.email())
+                .containsExactly("zed@example.com");
+        JsonNode json = SnykJson.MAPPER.readTree(results.toFile());
+        assertThat(json.get("removed").findValuesAsText("email")).containsExactly("bob@example.com");
+        assertThat(json.get("pending_deleted").findValuesAsText("email")).containsExactly(DemoState.PENDING_EMAIL);
+        assertThat(output().substring(printed)).doesNotContain("review it").doesNotContain("Plan:");
+    }
+
+    @Test
+    void aPlanOverTheRemovalLimitIsWrittenButNotAppliedAndExitsOne() throws Exception {
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        Path users = file("users.csv", "email,role\nadmin@example.com,Org Admin\n");
+        Path plan = dir.resolve("plan.json");
+        assertThat(run(against("--file", users.toString(), "--sync", "--remove-missing", "--yes", "--plan", plan.toString())))
+                .as(output()).isEqualTo(1);
+        assertThat(cli.simulator.requests().writes()).isEmpty();
+        assertThat(SnykJson.MAPPER.readTree(plan.toFile()).get("refused").get(0).asText()).contains("10%");
+        assertThat(output()).contains(plan.toAbsolutePath().toString()).doesNotContain("review it, then apply");
+    }
+
+    @Test
+    void offboardingTakesAUserFromEveryOrgOfTheGroupWithYes() throws Exception {
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        Path users = file("leavers.csv", "email\nbob@example.com\n");
+        assertThat(run(against("--file", users.toString(), "--offboard", "--all-orgs", "--yes", "--max-removals", "1")))
+                .as(output()).isEqualTo(1).as("one removal per org is two in all");
+        assertThat(cli.simulator.requests().writes()).isEmpty();
+        assertThat(run(against("--file", users.toString(), "--offboard", "--all-orgs", "--yes", "--max-removals", "2",
+                "--token", anotherAdminToken()))).as(output()).isZero();
+        assertThat(cli.simulator.state().memberRole(DemoState.PLATFORM_ORG_ID, DemoState.BOB_USER_ID)).isEmpty();
+        assertThat(cli.simulator.state().memberRole(DemoState.PAYMENTS_ORG_ID, DemoState.BOB_USER_ID)).isEmpty();
+    }
+
+    @Test
+    void planOptionsThatContradictEachOtherOrABadPlanAreBadUsageAndNothingIsSent() throws Exception {
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        Path users = file("users.csv", "email,role\nadmin@example.com,Org Admin\n");
+        String file = users.toString();
+        assertThat(run(against("--file", file, "--sync", "--offboard"))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--sync and --offboard are two different runs");
+        assertThat(run(against("--file", file, "--remove-missing"))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--remove-missing goes with --sync");
+        assertThat(run(against("--file", file, "--yes"))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--yes goes with --sync or --offboard");
+        assertThat(run(against("--file", file, "--sync", "--update-roles"))).isEqualTo(2);
+        assertThat(run(against("--file", file, "--sync", "--max-removals", "lots"))).isEqualTo(2);
+        assertThat(run(against("--file", file, "--sync", "--max-plan-age", "soon"))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--max-plan-age must look like 90m, 24h or 2d, got 'soon'");
+        assertThat(run(against("--apply", dir.resolve("missing.json").toString()))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("missing.json: no such file");
+        assertThat(cli.simulator.requests().count()).isZero();
+
+        Path notAPlan = file("not-a-plan.json", "{\"provisioned\": []}");
+        assertThat(run(against("--apply", notAPlan.toString()))).isEqualTo(2);
+        assertThat(output() + cli.err).contains("not-a-plan.json").doesNotContain("\tat ");
+        assertThat(cli.simulator.requests().writes()).isEmpty();
+    }
+
+    @Test
+    void aPlanIsAppliedOnlyToTheGroupItWasMadeFor() throws Exception {
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        Path users = file("users.csv", "email,role\nzed@example.com,Developer\n");
+        Path plan = dir.resolve("plan.json");
+        assertThat(run(against("--file", users.toString(), "--sync", "--plan", plan.toString()))).as(output()).isZero();
+        String otherGroup = "10000000-0000-4000-8000-000000000099";
+        assertThat(run("--api-url", cli.simulator.baseUrl(), "--group-id", otherGroup, "--org-id", DemoState.PLATFORM_ORG_ID,
+                "--apply", plan.toString(), "--token", anotherAdminToken())).isEqualTo(2);
+        assertThat(cli.err.toString()).contains(DemoState.GROUP_ID).contains(otherGroup).contains("nothing was changed");
+        assertThat(cli.simulator.requests().writes()).isEmpty();
+    }
+
+    @Test
+    void anExportIsAUserFileThatASyncTakesBackUnchanged() throws Exception {
+        cli.variables.put("SNYK_TOKEN", DemoState.ADMIN_TOKEN);
+        Path users = dir.resolve("everyone.csv");
+        Path review = dir.resolve("review.md");
+        assertThat(run("export", "--api-url", cli.simulator.baseUrl(), "--group-id", DemoState.GROUP_ID, "--all-orgs",
+                "--output", users.toString(), "--admins-report", review.toString())).as(output() + cli.err).isZero();
+        assertThat(output()).contains("Exported ").contains("Access review: " + review.toAbsolutePath());
+        assertThat(Files.readString(users)).contains("alice@example.com,Org Collaborator," + DemoState.PLATFORM_ORG_ID)
+                .contains(DemoState.PENDING_EMAIL);
+        assertThat(Files.readString(review)).contains("admin@example.com").contains("Org Admin");
+
+        Path plan = dir.resolve("plan.json");
+        assertThat(run(against("--file", users.toString(), "--sync", "--remove-missing", "--plan", plan.toString(),
+                "--token", anotherAdminToken()))).as(output()).isZero();
+        assertThat(actions(plan)).isEmpty();
+        assertThat(cli.simulator.requests().writes()).isEmpty();
+
+        assertThat(run("export", "--api-url", cli.simulator.baseUrl(), "--group-id", DemoState.GROUP_ID,
+                "--output", users.toString())).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--org-id").contains("--all-orgs");
+    }
+
     @Test
     void theDemoRunsEverythingAgainstTheEmbeddedSimulator() {
         int exit = run("demo", "--output-dir", dir.resolve("demo").toString());
@@ -272,7 +407,7 @@ class ProvisionCommandTest {
 
     @Test
     void capitalVPrintsTheToolsVersionAndVersionStaysTheApiVersion() throws Exception {
-        CommandLine commandLine = new CommandLine(new ProvisionCommand(null));
+        CommandLine commandLine = Main.commandLine(null);
         StringWriter printed = new StringWriter();
         commandLine.setOut(new PrintWriter(printed));
         assertThat(commandLine.execute("-V")).isZero();
@@ -293,11 +428,12 @@ class ProvisionCommandTest {
     @Test
     void helpReadsWell() {
         assertThat(run("--help")).isZero();
-        String help = new CommandLine(new ProvisionCommand(null)).getUsageMessage();
+        String help = Main.commandLine(null).getUsageMessage();
         assertThat(help).contains("--token").contains("--org-id").contains("--group-id").contains("--email").contains("--file")
                 .contains("--role-public-id").contains("--region").contains("--version").contains("--output").contains("--verbose")
                 .contains("--api-url").contains("--dry-run").contains("--update-roles").contains("--concurrency")
                 .contains("--max-retries").contains("--resume").contains("--failed-csv").contains("--rate-limit").contains("-V")
+                .contains("--sync").contains("--offboard").contains("--apply").contains("--max-removals").contains("export")
                 .contains("Exit codes");
     }
 }
