@@ -78,9 +78,13 @@ final class BuildPlan {
         }
     }
 
-    /** The plan for the build's pages; null when the run stopped before it had one. */
+    /**
+     * The plan for the build's pages; null when the run stopped before it had one, or rejected the plan given without
+     * checking it (made with another user's token): the build's error says why, and no limits were checked.
+     */
     PlanView view(ProvisioningSummary summary, String planFile) {
-        return summary.plan() == null ? null : PlanView.of(summary.plan(), settings.limits(), planFile);
+        PlanReport report = summary.plan();
+        return report == null || report.rejected() != null ? null : PlanView.of(report, settings.limits(), planFile);
     }
 
     /** @throws ProvisioningException the limits refused the plan (nothing was applied), naming why */

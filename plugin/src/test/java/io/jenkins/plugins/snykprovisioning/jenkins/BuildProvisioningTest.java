@@ -620,6 +620,8 @@ class BuildProvisioningTest {
         assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
                 .hasMessageContaining("was made with the token of").hasMessageContaining("nothing was applied");
         assertThat(simulator.requests().writes()).isEmpty();
+        assertThat(build.summaries.get(1).getFatalError()).contains("was made with the token of");
+        assertThat(build.summaries.get(1).getPlan()).as("no limits were checked: the page shows no plan").isNull();
 
         applySettings();
         settings.groupId = "10000000-0000-4000-8000-000000000009";
