@@ -56,7 +56,8 @@ class PipelineStepIT {
         assertThat(build.result()).as(console).isEqualTo("SUCCESS");
         assertThat(SimulatedSnykForJenkins.echoedMap(console)).containsExactly(Map.entry("provisioned", "2"),
                 Map.entry("already_provisioned", "0"), Map.entry("org_memberships", "1"), Map.entry("already_added", "0"),
-                Map.entry("role_updated", "0"), Map.entry("failed", "0"), Map.entry("skipped", "0"), Map.entry("total", "3"),
+                Map.entry("role_updated", "0"), Map.entry("removed", "0"), Map.entry("pending_deleted", "0"),
+                Map.entry("failed", "0"), Map.entry("skipped", "0"), Map.entry("total", "3"),
                 Map.entry("complete", "true"), Map.entry("dryRun", "false"),
                 Map.entry("resultsFile", "snyk-provisioning-results.json"),
                 // No row failed: no failed rows file, archived or returned.

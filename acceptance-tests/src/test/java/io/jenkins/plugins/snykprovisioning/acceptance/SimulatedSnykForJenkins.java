@@ -235,10 +235,16 @@ final class SimulatedSnykForJenkins implements AutoCloseable {
 
     /** The value the Pipeline step returned, as the script echoed it: {@code RESULT=[key:value, ...]}. */
     static Map<String, String> echoedMap(String console) {
-        String line = console.lines().filter(text -> text.startsWith("RESULT=[")).findFirst()
-                .orElseThrow(() -> new AssertionError("No RESULT= line in\n" + console));
+        return echoedMap(console, "RESULT");
+    }
+
+    /** A value the Pipeline step returned, as the script echoed it: {@code NAME=[key:value, ...]}. */
+    static Map<String, String> echoedMap(String console, String name) {
+        String start = name + "=[";
+        String line = console.lines().filter(text -> text.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("No " + start + " line in\n" + console));
         Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (String pair : line.substring("RESULT=[".length(), line.length() - 1).split(", ")) {
+        for (String pair : line.substring(start.length(), line.length() - 1).split(", ")) {
             int colon = pair.indexOf(':');
             values.put(pair.substring(0, colon), pair.substring(colon + 1));
         }

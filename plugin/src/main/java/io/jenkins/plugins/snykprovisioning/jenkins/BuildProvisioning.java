@@ -53,17 +53,18 @@ final class BuildProvisioning {
     }
 
     /**
-     * The one entry both steps call, in the controller's JVM. Failed users make the build unstable; a run
-     * that cannot be done, or failed users with {@code failOnUserErrors}, fail it with a one-line message.
+     * The one entry both steps call, in the controller's JVM. Failed users (or, with {@code unstableOnChanges}, a
+     * plan with changes) make the build unstable; a run that cannot be done, a plan its limits refuse, or failed users
+     * with {@code failOnUserErrors}, fail it with a one-line message.
      */
-    static ProvisioningResult perform(ProvisioningSettings settings, Run<?, ?> run, FilePath workspace, EnvVars environment,
+    static StepResult perform(ProvisioningSettings settings, Run<?, ?> run, FilePath workspace, EnvVars environment,
             Launcher launcher, TaskListener listener) throws IOException, InterruptedException {
         BuildProvisioning provisioning = new BuildProvisioning(new FilePathWorkspace(workspace),
                 new RunCredentials(run, environment), new RunBuildRecord(run, launcher, listener), listener.getLogger(),
                 SnykApiDefaults.current());
         try {
-            ProvisioningResult result = provisioning.provision(ResolvedSettings.of(settings, environment::expand));
-            if (result.usersFailed()) {
+            StepResult result = provisioning.run(ResolvedSettings.of(settings, environment::expand));
+            if (result.unstableReason() != null) {
                 run.setResult(Result.UNSTABLE);
             }
             return result;
@@ -72,27 +73,38 @@ final class BuildProvisioning {
         }
     }
 
+    /** Does what the settings ask: an export, or a provisioning, sync or offboarding run. */
+    StepResult run(ResolvedSettings settings) throws IOException, InterruptedException {
+        return settings.export() != null ? new BuildExport(workspace, credentials, record, log, defaults).export(settings)
+                : provision(settings);
+    }
+
     /**
-     * @throws ProvisioningException the run could not start, stopped on a fatal error, or had failed users
-     *     with {@code failOnUserErrors}
+     * @throws ProvisioningException the run could not start, stopped on a fatal error, had failed users
+     *     with {@code failOnUserErrors}, or its plan was refused by its limits
      * @throws InterruptedException the build was aborted (the partial results are kept)
      */
     ProvisioningResult provision(ResolvedSettings settings) throws IOException, InterruptedException {
         String token = credentials.token(settings.credentialsId());
-        UserSource users = settings.usersFile() != null
+        ResolvedSettings.Planning planning = settings.planning();
+        boolean applying = planning != null && planning.applyPlan() != null;
+        // A plan to apply says itself what to do: no users are read.
+        UserSource users = applying ? null : settings.usersFile() != null
                 ? workspace.userFile(settings.usersFile(), MAX_USER_FILE_BYTES)
                 : UserSource.ofText(Messages.BuildProvisioning_InlineUsers(), settings.users());
         Path folder = record.newOutputFolder();
         // Laid out as in the workspace, so the folder is archived as it is.
         Path results = folder.resolve(settings.resultsFile());
         Path failedRows = folder.resolve(settings.failedCsv());
+        BuildPlan plan = planning == null ? null : BuildPlan.prepare(planning, workspace, folder);
         Provisioning provisioning;
         try {
-            provisioning = defaults.configure(Provisioning.builder(), settings.region(), settings.concurrency(), settings.maxRetries())
+            Provisioning.Builder builder = defaults.configure(Provisioning.builder(), settings.region(), settings.concurrency(),
+                            settings.maxRetries())
                     .token(token).users(users).mode(settings.mode()).defaultOrgId(settings.orgId()).groupId(settings.groupId())
                     .defaultRole(settings.defaultRole()).dryRun(settings.dryRun())
-                    .resumeFrom(resumeFile(settings, folder)).resultsFile(results).failedRowsCsv(failedRows)
-                    .build();
+                    .resumeFrom(resumeFile(settings, folder)).resultsFile(results).failedRowsCsv(failedRows);
+            provisioning = (plan == null ? builder : plan.configure(builder)).build();
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(e.getMessage());
         } catch (IOException e) {
@@ -100,8 +112,10 @@ final class BuildProvisioning {
         }
 
         settings.warnings().forEach(warning -> log.println(Messages.BuildProvisioning_Warning(warning)));
-        log.println(Messages.BuildProvisioning_Start(settings.mode().id(), users.name(), orDash(settings.orgId()),
-                orDash(settings.groupId()), provisioning.apiRoot(), settings.dryRun() ? Messages.BuildProvisioning_DryRun() : ""));
+        log.println(Messages.BuildProvisioning_Start(settings.mode().id(),
+                applying ? Messages.BuildProvisioning_PlanToApply(planning.applyPlan()) : users.name(), orDash(settings.orgId()),
+                orDash(settings.groupId()), provisioning.apiRoot(), settings.dryRun() ? Messages.BuildProvisioning_DryRun()
+                        : planning != null && planning.planOnly() ? Messages.BuildProvisioning_PlanOnly() : ""));
         ProvisioningSummary summary = execute(provisioning);
         // The engine leaves the thread interrupted after an abort; copying and archiving need it clear.
         boolean wasAborted = Thread.interrupted() || summary.interrupted();
@@ -111,17 +125,20 @@ final class BuildProvisioning {
         SummaryTable.lines(summary, category -> OutcomeLabels.of(category, summary.dryRun())).stream()
                 .filter(line -> endingError == null || !line.endsWith(endingError))
                 .forEach(log::println);
-        String failedCsv = keepResults(settings, summary, folder);
+        String planFile = plan == null ? null : plan.keep(workspace);
+        String failedCsv = keepResults(settings, summary, folder, plan, planFile);
         if (wasAborted) {
             throw buildAborted(Messages.BuildProvisioning_Aborted());
         }
         if (endingError != null) {
             throw new ProvisioningException(endingError);
         }
+        BuildPlan.requireHeld(summary);
         if (summary.failed() > 0 && settings.failOnUserErrors()) {
             throw new ProvisioningException(Messages.BuildProvisioning_UsersFailed(summary.failed()));
         }
-        return new ProvisioningResult(summary, settings.resultsFile(), failedCsv);
+        return new ProvisioningResult(summary, settings.resultsFile(), failedCsv, planFile,
+                planning != null && planning.unstableOnChanges());
     }
 
     private ProvisioningSummary execute(Provisioning provisioning) throws IOException, InterruptedException {
@@ -156,18 +173,22 @@ final class BuildProvisioning {
      * Archives the results from the controller's copy when asked, copies them into the workspace (where the
      * Pipeline value and the docs promise them), shows the summary on the build, and then removes the run's
      * folder: the build keeps one copy, its artifacts. The failed rows are kept only when some row failed; a file
-     * of an earlier run where they would go is removed, so that it is not taken for this run's.
+     * of an earlier run where they would go is removed, so that it is not taken for this run's. A sync or
+     * offboarding run's plan ({@code plan}, already in the workspace at {@code planFile}) is archived with them.
      *
      * @return the failed rows' workspace path, or null when no row failed
      */
-    private String keepResults(ResolvedSettings settings, ProvisioningSummary summary, Path folder)
-            throws IOException, InterruptedException {
+    private String keepResults(ResolvedSettings settings, ProvisioningSummary summary, Path folder, BuildPlan plan,
+            String planFile) throws IOException, InterruptedException {
         String failedCsv = hasRows(folder.resolve(settings.failedCsv())) ? settings.failedCsv() : null;
         if (settings.archiveResults()) {
             Map<String, String> artifacts = new LinkedHashMap<>();
             artifacts.put(settings.resultsFile(), settings.resultsFile());
             if (failedCsv != null) {
                 artifacts.put(failedCsv, failedCsv);
+            }
+            if (plan != null) {
+                plan.archiveInto(artifacts);
             }
             record.archive(folder, artifacts);
         }
@@ -180,10 +201,14 @@ final class BuildProvisioning {
         log.println(Messages.BuildProvisioning_Results(settings.resultsFile()));
         log.println(failedCsv != null ? Messages.BuildProvisioning_FailedRowsToFix(failedCsv)
                 : Messages.BuildProvisioning_NoFailedRows());
+        if (planFile != null) {
+            log.println(Messages.BuildProvisioning_Plan(planFile));
+        }
         if (settings.archiveResults()) {
             log.println(Messages.BuildProvisioning_Archived());
         }
-        record.attach(new ProvisioningSummaryAction(summary, settings.resultsFile(), failedCsv, settings.archiveResults()));
+        record.attach(new ProvisioningSummaryAction(summary, settings.resultsFile(), failedCsv, settings.archiveResults(),
+                plan == null ? null : plan.view(summary, planFile)));
         deleteRecursively(folder);
         return failedCsv;
     }
@@ -198,7 +223,7 @@ final class BuildProvisioning {
         }
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
+    static void deleteRecursively(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
@@ -206,7 +231,7 @@ final class BuildProvisioning {
         }
     }
 
-    private static String fileName(String workspacePath) {
+    static String fileName(String workspacePath) {
         int slash = Math.max(workspacePath.lastIndexOf('/'), workspacePath.lastIndexOf('\\'));
         return workspacePath.substring(slash + 1);
     }

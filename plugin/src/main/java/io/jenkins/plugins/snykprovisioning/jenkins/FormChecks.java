@@ -1,6 +1,11 @@
 package io.jenkins.plugins.snykprovisioning.jenkins;
 
 import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
+import io.jenkins.plugins.snykprovisioning.input.EmailAddress;
+import io.jenkins.plugins.snykprovisioning.plan.RemovalLimit;
+import io.jenkins.plugins.snykprovisioning.plan.SyncLimits;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The checks of the provisioning form and the global configuration, as they look at what is typed: no credentials,
@@ -47,6 +52,47 @@ final class FormChecks {
     /** Retries per request: blank for the global setting, 0 for none, else up to the engine's limit. */
     static FieldCheck maxRetries(String value) {
         return wholeNumber(value, 0, TransportSettings.MAX_RETRIES, Messages.FormChecks_NoRetries());
+    }
+
+    /** A removal limit as the engine reads it, {@code 10%} or {@code 25}; blank for the engine's default. */
+    static FieldCheck maxRemovals(String value) {
+        if (value == null || value.isBlank() || FieldSyntax.hasVariable(value)) {
+            return FieldCheck.OK;
+        }
+        try {
+            RemovalLimit.parse(value);
+            return FieldCheck.OK;
+        } catch (IllegalArgumentException e) {
+            return FieldCheck.error(e.getMessage());
+        }
+    }
+
+    /** The fewest Org Admins left in an org: blank for the engine's default, 0 for no minimum (said as a note). */
+    static FieldCheck minAdmins(String value) {
+        if (value == null || value.isBlank()) {
+            return FieldCheck.OK;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return FieldCheck.error(Messages.FormChecks_MinAdmins(SyncLimits.DEFAULT_MIN_ADMINS));
+        }
+        try {
+            new SyncLimits(RemovalLimit.DEFAULT, number, Set.of());
+        } catch (IllegalArgumentException e) {
+            return FieldCheck.error(e.getMessage());
+        }
+        return number == 0 ? FieldCheck.note(Messages.FormChecks_NoAdminMinimum()) : FieldCheck.OK;
+    }
+
+    /** Protected users, as the engine splits them; an entry that is no email address is warned about. */
+    static FieldCheck protectedUsers(String value) {
+        if (FieldSyntax.hasVariable(value)) {
+            return FieldCheck.OK;
+        }
+        List<String> notEmails = SyncLimits.parseEmails(value).stream().filter(email -> !EmailAddress.isValid(email)).toList();
+        return notEmails.isEmpty() ? FieldCheck.OK : FieldCheck.warning(Messages.FormChecks_NotEmails(String.join(", ", notEmails)));
     }
 
     /** The global region, which an API URL override (null when none) replaces: said beside the region. */

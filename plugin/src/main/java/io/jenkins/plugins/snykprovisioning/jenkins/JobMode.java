@@ -1,6 +1,8 @@
 package io.jenkins.plugins.snykprovisioning.jenkins;
 
 import io.jenkins.plugins.snykprovisioning.engine.Mode;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The modes a job offers, each constant named exactly as scripts write it ({@code mode: 'updateRoles'}): Jenkins
@@ -12,7 +14,9 @@ public enum JobMode {
     provision(Mode.PROVISION),
     updateRoles(Mode.UPDATE_ROLES),
     sync(Mode.SYNC),
-    offboard(Mode.OFFBOARD);
+    offboard(Mode.OFFBOARD),
+    /** Writes who has access now to a user file; no engine mode, since it reads no users and changes nothing. */
+    export(null);
 
     private final Mode mode;
 
@@ -20,9 +24,14 @@ public enum JobMode {
         this.mode = mode;
     }
 
-    /** The engine's mode. */
+    /** The engine's mode; null for {@link #export}. */
     Mode mode() {
         return mode;
+    }
+
+    /** Sync and offboarding make a plan, and apply it when asked. */
+    boolean planned() {
+        return mode != null && mode.planned();
     }
 
     /**
@@ -32,6 +41,15 @@ public enum JobMode {
      * @throws IllegalArgumentException naming the modes, for an unknown one
      */
     static JobMode of(String id) {
-        return valueOf(Mode.fromId(id).id());
+        if (id != null && id.trim().equalsIgnoreCase(export.name())) {
+            return export;
+        }
+        try {
+            return valueOf(Mode.fromId(id).id());
+        } catch (IllegalArgumentException e) {
+            List<String> names = Arrays.stream(values()).map(mode -> "'" + mode.name() + "'").toList();
+            throw new IllegalArgumentException(Messages.JobMode_Unknown(id.trim(),
+                    String.join(", ", names.subList(0, names.size() - 1)), names.get(names.size() - 1)), e);
+        }
     }
 }

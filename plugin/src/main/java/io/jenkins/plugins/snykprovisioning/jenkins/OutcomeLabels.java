@@ -33,6 +33,8 @@ final class OutcomeLabels {
             case PROVISIONED -> Messages.OutcomeLabels_WouldBeProvisioned();
             case ORG_MEMBERSHIPS -> Messages.OutcomeLabels_WouldBeAdded();
             case ROLE_UPDATED -> Messages.OutcomeLabels_RoleWouldBeUpdated();
+            case REMOVED -> Messages.OutcomeLabels_WouldBeRemoved();
+            case PENDING_DELETED -> Messages.OutcomeLabels_PendingWouldBeDeleted();
             default -> null;
         };
     }

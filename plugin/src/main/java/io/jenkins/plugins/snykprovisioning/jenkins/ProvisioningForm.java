@@ -54,11 +54,23 @@ final class ProvisioningForm {
         return items;
     }
 
+    /** Every mode, described, under the name scripts use. */
     static ListBoxModel fillModeItems() {
         ListBoxModel items = new ListBoxModel();
-        items.add(Messages.ProvisioningForm_ModeProvision(), JobMode.provision.name());
-        items.add(Messages.ProvisioningForm_ModeUpdateRoles(), JobMode.updateRoles.name());
+        for (JobMode mode : JobMode.values()) {
+            items.add(modeLabel(mode), mode.name());
+        }
         return items;
+    }
+
+    static String modeLabel(JobMode mode) {
+        return switch (mode) {
+            case provision -> Messages.ProvisioningForm_ModeProvision();
+            case updateRoles -> Messages.ProvisioningForm_ModeUpdateRoles();
+            case sync -> Messages.ProvisioningForm_ModeSync();
+            case offboard -> Messages.ProvisioningForm_ModeOffboard();
+            case export -> Messages.ProvisioningForm_ModeExport();
+        };
     }
 
     /** How a form shows a check's answer (see {@link FormChecks}, whose checks need no POST or permission). */

@@ -72,11 +72,22 @@ public final class ProvisioningHistory {
             Long count = run.getCounts().get(column.key);
             cells.add(count == null ? NOT_RECORDED : Long.toString(count));
         }
-        String label = "#" + build.number() + (run.number() == 1 ? "" : " (" + run.number() + ")");
-        String mode = run.isDryRun() ? Messages.ProvisioningHistory_DryRunMode(run.getMode()) : run.getMode();
-        return new Row(label, build.url() + run.getUrlName() + "/",
+        PlanView plan = run.getPlan();
+        String mode = plan != null && plan.isMade() && !plan.isApplied() ? Messages.ProvisioningHistory_PlanMode(run.getMode())
+                : run.isDryRun() ? Messages.ProvisioningHistory_DryRunMode(run.getMode()) : run.getMode();
+        return new Row(label(build, run), url(build, run),
                 DATE.format(Instant.ofEpochMilli(build.startMillis()).atZone(zone)), mode, cells,
                 run.getFailed() > 0 || !run.isComplete());
+    }
+
+    /** "#12", or "#12 (2)" for a build's second run. */
+    static String label(Build build, ProvisioningSummaryAction run) {
+        return "#" + build.number() + (run.number() == 1 ? "" : " (" + run.number() + ")");
+    }
+
+    /** The run's page, relative to Jenkins' root. */
+    static String url(Build build, ProvisioningSummaryAction run) {
+        return build.url() + run.getUrlName() + "/";
     }
 
     /** A column of counts: its title and the outcome key it counts. */

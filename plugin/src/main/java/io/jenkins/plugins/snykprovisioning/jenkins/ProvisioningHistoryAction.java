@@ -49,7 +49,8 @@ public final class ProvisioningHistoryAction implements Action {
         return ProvisioningHistory.rows(newestFirst(job.getLastBuild()), ZoneId.systemDefault());
     }
 
-    private static Iterator<ProvisioningHistory.Build> newestFirst(Run<?, ?> last) {
+    /** {@code last} and the builds before it, newest first, as the table and {@link PlanOrigin} read them. */
+    static Iterator<ProvisioningHistory.Build> newestFirst(Run<?, ?> last) {
         return new Iterator<>() {
             private Run<?, ?> next = last;
 

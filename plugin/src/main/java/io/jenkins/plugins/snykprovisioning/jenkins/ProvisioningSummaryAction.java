@@ -21,7 +21,8 @@ import org.kohsuke.stapler.export.ExportedBean;
  * each outcome, the failed users with their reasons (the first {@value #FAILED_USERS_IN_SUMMARY} on the
  * build's page, the first {@value #MAX_FAILED_USERS} on its own), and links to the archived results. Also in the build's remote API ({@code api/json}).
  * The build's page shows the outcome as a bar ({@link #getOutcomeBar()}), and the job's page the last builds'
- * runs ({@link #getProjectActions()}).
+ * runs ({@link #getProjectActions()}). A sync or offboarding run also shows its plan ({@link PlanView}), and a run
+ * that applied a plan made earlier links to the run that made it ({@link #getPlannedIn()}).
  *
  * <p>Saved with the build, so it holds only strings, numbers, JDK collections and this plugin's classes:
  * Jenkins' class filter refuses other types in build records.
@@ -50,14 +51,17 @@ public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildS
     private final String resultsFile;
     private final String failedCsv;
     private final boolean archived;
+    private final PlanView plan;
     private int number = 1;
     private transient Run<?, ?> run;
 
     /**
      * @param resultsFile the results JSON, relative to the workspace (and the artifacts, when {@code archived})
      * @param failedCsv the failed rows' CSV, likewise; null when no row failed
+     * @param plan a sync or offboarding run's plan; null for the other modes, or when the run stopped before it had one
      */
-    ProvisioningSummaryAction(ProvisioningSummary summary, String resultsFile, String failedCsv, boolean archived) {
+    ProvisioningSummaryAction(ProvisioningSummary summary, String resultsFile, String failedCsv, boolean archived,
+            PlanView plan) {
         this.mode = summary.mode();
         this.dryRun = summary.dryRun();
         this.complete = summary.complete();
@@ -75,6 +79,7 @@ public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildS
         this.resultsFile = resultsFile;
         this.failedCsv = failedCsv;
         this.archived = archived;
+        this.plan = plan;
     }
 
     /** The {@code number}th run of the build; each has its own page. */
@@ -198,6 +203,23 @@ public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildS
         return archived;
     }
 
+    /** A sync or offboarding run's plan; null for the other modes. */
+    @Exported
+    public PlanView getPlan() {
+        return plan;
+    }
+
+    /**
+     * For a run that applied a plan made earlier, the run of this job that made it (this build's earlier runs, then
+     * the last builds'); null for other runs, or when the plan was made elsewhere (another job, the command line).
+     */
+    public PlanOrigin getPlannedIn() {
+        if (plan == null || plan.isMade() || run == null) {
+            return null;
+        }
+        return PlanOrigin.find(ProvisioningHistoryAction.newestFirst(run), plan.getId());
+    }
+
     /** Says that the list is cut short, or null when every failed user is listed. */
     public String getFailedUsersNote() {
         long notShown = getFailedUsersNotShown();
@@ -231,15 +253,26 @@ public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildS
         return number == 1 && run != null ? List.of(new ProvisioningHistoryAction(run.getParent())) : List.of();
     }
 
-    /** One line for the build page, e.g. "3 users: 2 done, 1 failed (dry run)". */
+    /**
+     * One line for the build page, e.g. "3 user row(s), mode provision: 1 failed (dry run: nothing was changed)", or
+     * for a plan "5 change(s) planned, mode sync: limits held (plan only: nothing was changed)".
+     */
     public String getHeadline() {
         long failed = getFailed();
+        boolean refused = plan != null && plan.isRefused();
         String status = interrupted ? Messages.ProvisioningSummaryAction_Interrupted()
                 : fatalError != null ? Messages.ProvisioningSummaryAction_Stopped()
+                : refused ? Messages.ProvisioningSummaryAction_PlanRefused()
                 : failed > 0 ? Messages.ProvisioningSummaryAction_SomeFailed(failed)
-                : Messages.ProvisioningSummaryAction_AllDone();
-        return Messages.ProvisioningSummaryAction_Headline(total, mode, status)
-                + (dryRun ? " " + Messages.ProvisioningSummaryAction_DryRun() : "");
+                : plan == null ? Messages.ProvisioningSummaryAction_AllDone()
+                : plan.isApplied() ? Messages.ProvisioningSummaryAction_PlanApplied()
+                : Messages.ProvisioningSummaryAction_PlanHeld();
+        if (plan == null) {
+            return Messages.ProvisioningSummaryAction_Headline(total, mode, status)
+                    + (dryRun ? " " + Messages.ProvisioningSummaryAction_DryRun() : "");
+        }
+        return Messages.ProvisioningSummaryAction_PlanHeadline(plan.getChanges(), mode, status)
+                + (dryRun && !refused ? " " + Messages.ProvisioningSummaryAction_PlanOnly() : "");
     }
 
     /** An outcome and how many users ended in it, for the pages. */

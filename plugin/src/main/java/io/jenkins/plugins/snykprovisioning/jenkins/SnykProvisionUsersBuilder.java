@@ -37,6 +37,17 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
     /** A mode's id as saved ({@link JobMode#of} reads it), so that a job saved with any spelling still loads. */
     private String mode = JobMode.provision.name();
     private boolean dryRun;
+    private boolean removeMissing;
+    private boolean allOrgs;
+    private String planFile = DEFAULT_PLAN_FILE;
+    private String applyPlan;
+    private boolean apply;
+    private boolean unstableOnChanges;
+    private String maxRemovals;
+    private Integer minAdmins;
+    private String protectedUsers;
+    private String exportFile = DEFAULT_EXPORT_FILE;
+    private String adminsReport;
     private String region;
     private Integer concurrency;
     /** The {@code maxRetries} setting: null for the global setting, 0 for none. */
@@ -70,6 +81,8 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
      */
     protected Object readResolve() {
         resultsFile = ProvisioningSettings.resultsFileOrDefault(resultsFile);
+        planFile = ProvisioningSettings.planFileOrDefault(planFile);
+        exportFile = ProvisioningSettings.exportFileOrDefault(exportFile);
         concurrency = ProvisioningSettings.concurrencyOrGlobal(concurrency);
         if (maxRetries != null) {
             retries = maxRetries == 0 ? null : maxRetries;
@@ -159,6 +172,116 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
     @DataBoundSetter
     public void setDryRun(boolean dryRun) {
         this.dryRun = dryRun;
+    }
+
+    @Override
+    public boolean isRemoveMissing() {
+        return removeMissing;
+    }
+
+    @DataBoundSetter
+    public void setRemoveMissing(boolean removeMissing) {
+        this.removeMissing = removeMissing;
+    }
+
+    @Override
+    public boolean isAllOrgs() {
+        return allOrgs;
+    }
+
+    @DataBoundSetter
+    public void setAllOrgs(boolean allOrgs) {
+        this.allOrgs = allOrgs;
+    }
+
+    @Override
+    public String getPlanFile() {
+        return planFile;
+    }
+
+    @DataBoundSetter
+    public void setPlanFile(String planFile) {
+        this.planFile = ProvisioningSettings.planFileOrDefault(planFile);
+    }
+
+    @Override
+    public String getApplyPlan() {
+        return applyPlan;
+    }
+
+    @DataBoundSetter
+    public void setApplyPlan(String applyPlan) {
+        this.applyPlan = ProvisioningSettings.optional(applyPlan);
+    }
+
+    @Override
+    public boolean isApply() {
+        return apply;
+    }
+
+    @DataBoundSetter
+    public void setApply(boolean apply) {
+        this.apply = apply;
+    }
+
+    @Override
+    public boolean isUnstableOnChanges() {
+        return unstableOnChanges;
+    }
+
+    @DataBoundSetter
+    public void setUnstableOnChanges(boolean unstableOnChanges) {
+        this.unstableOnChanges = unstableOnChanges;
+    }
+
+    @Override
+    public String getMaxRemovals() {
+        return maxRemovals;
+    }
+
+    @DataBoundSetter
+    public void setMaxRemovals(String maxRemovals) {
+        this.maxRemovals = ProvisioningSettings.optional(maxRemovals);
+    }
+
+    @Override
+    public Integer getMinAdmins() {
+        return minAdmins;
+    }
+
+    @DataBoundSetter
+    public void setMinAdmins(Integer minAdmins) {
+        this.minAdmins = minAdmins;
+    }
+
+    @Override
+    public String getProtectedUsers() {
+        return protectedUsers;
+    }
+
+    @DataBoundSetter
+    public void setProtectedUsers(String protectedUsers) {
+        this.protectedUsers = ProvisioningSettings.optional(protectedUsers);
+    }
+
+    @Override
+    public String getExportFile() {
+        return exportFile;
+    }
+
+    @DataBoundSetter
+    public void setExportFile(String exportFile) {
+        this.exportFile = ProvisioningSettings.exportFileOrDefault(exportFile);
+    }
+
+    @Override
+    public String getAdminsReport() {
+        return adminsReport;
+    }
+
+    @DataBoundSetter
+    public void setAdminsReport(String adminsReport) {
+        this.adminsReport = ProvisioningSettings.optional(adminsReport);
     }
 
     @Override
@@ -297,6 +420,34 @@ public class SnykProvisionUsersBuilder extends Builder implements SimpleBuildSte
         }
 
         public FormValidation doCheckResumeFrom(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
+        }
+
+        public FormValidation doCheckPlanFile(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
+        }
+
+        public FormValidation doCheckApplyPlan(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
+        }
+
+        public FormValidation doCheckMaxRemovals(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.maxRemovals(value));
+        }
+
+        public FormValidation doCheckMinAdmins(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.minAdmins(value));
+        }
+
+        public FormValidation doCheckProtectedUsers(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.protectedUsers(value));
+        }
+
+        public FormValidation doCheckExportFile(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
+        }
+
+        public FormValidation doCheckAdminsReport(@QueryParameter String value) {
             return ProvisioningForm.shown(FormChecks.workspacePath(value));
         }
 

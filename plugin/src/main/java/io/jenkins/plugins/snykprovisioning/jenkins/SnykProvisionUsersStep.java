@@ -25,7 +25,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The Pipeline step {@code snykProvisionUsers}: the freestyle step's run, whose value is a map of plain
  * values (the count of each outcome, {@code total}, {@code complete}, {@code dryRun}, and the workspace
- * paths {@code resultsFile} and {@code failedCsv}). Its form and help files are also the freestyle step's: the
+ * paths {@code resultsFile} and {@code failedCsv}; for a sync or offboarding run also its plan's, see
+ * {@link ProvisioningResult#stepValue()}; for an export, {@link ExportResult#stepValue()}). Its form and help files are also the freestyle step's: the
  * Pipeline Steps Reference reads each parameter's help from this class's own folder only.
  */
 public class SnykProvisionUsersStep extends Step implements ProvisioningSettings {
@@ -40,6 +41,17 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
     private String defaultRole;
     private JobMode mode = JobMode.provision;
     private boolean dryRun;
+    private boolean removeMissing;
+    private boolean allOrgs;
+    private String planFile = DEFAULT_PLAN_FILE;
+    private String applyPlan;
+    private boolean apply;
+    private boolean unstableOnChanges;
+    private String maxRemovals;
+    private Integer minAdmins;
+    private String protectedUsers;
+    private String exportFile = DEFAULT_EXPORT_FILE;
+    private String adminsReport;
     private String region;
     private Integer concurrency;
     private Integer maxRetries;
@@ -136,6 +148,116 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
     }
 
     @Override
+    public boolean isRemoveMissing() {
+        return removeMissing;
+    }
+
+    @DataBoundSetter
+    public void setRemoveMissing(boolean removeMissing) {
+        this.removeMissing = removeMissing;
+    }
+
+    @Override
+    public boolean isAllOrgs() {
+        return allOrgs;
+    }
+
+    @DataBoundSetter
+    public void setAllOrgs(boolean allOrgs) {
+        this.allOrgs = allOrgs;
+    }
+
+    @Override
+    public String getPlanFile() {
+        return planFile;
+    }
+
+    @DataBoundSetter
+    public void setPlanFile(String planFile) {
+        this.planFile = ProvisioningSettings.planFileOrDefault(planFile);
+    }
+
+    @Override
+    public String getApplyPlan() {
+        return applyPlan;
+    }
+
+    @DataBoundSetter
+    public void setApplyPlan(String applyPlan) {
+        this.applyPlan = ProvisioningSettings.optional(applyPlan);
+    }
+
+    @Override
+    public boolean isApply() {
+        return apply;
+    }
+
+    @DataBoundSetter
+    public void setApply(boolean apply) {
+        this.apply = apply;
+    }
+
+    @Override
+    public boolean isUnstableOnChanges() {
+        return unstableOnChanges;
+    }
+
+    @DataBoundSetter
+    public void setUnstableOnChanges(boolean unstableOnChanges) {
+        this.unstableOnChanges = unstableOnChanges;
+    }
+
+    @Override
+    public String getMaxRemovals() {
+        return maxRemovals;
+    }
+
+    @DataBoundSetter
+    public void setMaxRemovals(String maxRemovals) {
+        this.maxRemovals = ProvisioningSettings.optional(maxRemovals);
+    }
+
+    @Override
+    public Integer getMinAdmins() {
+        return minAdmins;
+    }
+
+    @DataBoundSetter
+    public void setMinAdmins(Integer minAdmins) {
+        this.minAdmins = minAdmins;
+    }
+
+    @Override
+    public String getProtectedUsers() {
+        return protectedUsers;
+    }
+
+    @DataBoundSetter
+    public void setProtectedUsers(String protectedUsers) {
+        this.protectedUsers = ProvisioningSettings.optional(protectedUsers);
+    }
+
+    @Override
+    public String getExportFile() {
+        return exportFile;
+    }
+
+    @DataBoundSetter
+    public void setExportFile(String exportFile) {
+        this.exportFile = ProvisioningSettings.exportFileOrDefault(exportFile);
+    }
+
+    @Override
+    public String getAdminsReport() {
+        return adminsReport;
+    }
+
+    @DataBoundSetter
+    public void setAdminsReport(String adminsReport) {
+        this.adminsReport = ProvisioningSettings.optional(adminsReport);
+    }
+
+    @Override
     public String getRegion() {
         return region;
     }
@@ -228,11 +350,11 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
             worker = Thread.currentThread();
             try {
                 StepContext context = getContext();
-                ProvisioningResult result = BuildProvisioning.perform(step, context.get(Run.class), context.get(FilePath.class),
+                StepResult result = BuildProvisioning.perform(step, context.get(Run.class), context.get(FilePath.class),
                         context.get(EnvVars.class), context.get(Launcher.class), context.get(TaskListener.class));
-                if (result.usersFailed()) {
-                    StageWarning.markUnstable(context::get, context.getClass().getClassLoader(),
-                            Messages.SnykProvisionUsersStep_UsersFailed(result.summary().failed()));
+                String unstable = result.unstableReason();
+                if (unstable != null) {
+                    StageWarning.markUnstable(context::get, context.getClass().getClassLoader(), unstable);
                 }
                 return result.stepValue();
             } catch (InterruptedException e) {
@@ -321,6 +443,34 @@ public class SnykProvisionUsersStep extends Step implements ProvisioningSettings
         }
 
         public FormValidation doCheckResumeFrom(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
+        }
+
+        public FormValidation doCheckPlanFile(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
+        }
+
+        public FormValidation doCheckApplyPlan(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
+        }
+
+        public FormValidation doCheckMaxRemovals(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.maxRemovals(value));
+        }
+
+        public FormValidation doCheckMinAdmins(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.minAdmins(value));
+        }
+
+        public FormValidation doCheckProtectedUsers(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.protectedUsers(value));
+        }
+
+        public FormValidation doCheckExportFile(@QueryParameter String value) {
+            return ProvisioningForm.shown(FormChecks.workspacePath(value));
+        }
+
+        public FormValidation doCheckAdminsReport(@QueryParameter String value) {
             return ProvisioningForm.shown(FormChecks.workspacePath(value));
         }
 

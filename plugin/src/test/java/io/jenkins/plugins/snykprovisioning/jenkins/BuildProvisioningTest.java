@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.snykprovisioning.simulator.DemoState;
 import io.jenkins.plugins.snykprovisioning.simulator.Latency;
 import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
@@ -16,6 +17,8 @@ import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +77,11 @@ class BuildProvisioningTest {
     }
 
     private ProvisioningResult run() throws Exception {
-        return provisioning().provision(ResolvedSettings.of(settings, UnaryOperator.identity()));
+        return (ProvisioningResult) provisioning().run(ResolvedSettings.of(settings, UnaryOperator.identity()));
+    }
+
+    private ExportResult export() throws Exception {
+        return (ExportResult) provisioning().run(ResolvedSettings.of(settings, UnaryOperator.identity()));
     }
 
     private JsonNode results() throws IOException {
@@ -462,6 +469,299 @@ class BuildProvisioningTest {
         assertThat(BuildProvisioning.hasRows(Files.writeString(dir.resolve("empty.csv"), ""))).isFalse();
         assertThat(BuildProvisioning.hasRows(Files.writeString(dir.resolve("header.csv"), "email,role,error\n"))).isFalse();
         assertThat(BuildProvisioning.hasRows(Files.writeString(dir.resolve("row.csv"), "email,role,error\nx,y,z"))).isTrue();
+    }
+
+    // Sync, offboarding and export. The demo org: admin@ (the token's user) and ci-bot@ (a service account) are Org
+    // Admins, alice@ an Org Collaborator, bob@ a Developer, dave@ pending; carol@ is a member of the other org.
+
+    /** The desired state of the demo org: erin new, carol added, bob re-roled; alice and dave's provision left out. */
+    private static final String DESIRED = "email,role\nerin@example.com,Developer\ncarol@example.com,Developer\n"
+            + "bob@example.com,Org Collaborator\n";
+    private static final String PLAN = ProvisioningSettings.DEFAULT_PLAN_FILE;
+
+    private void syncSettings() throws IOException {
+        build.write("users.csv", DESIRED);
+        settings.mode = JobMode.sync;
+        settings.removeMissing = true;
+        settings.maxRemovals = "50%";
+    }
+
+    /**
+     * Settings to apply the plan in the workspace with new credentials holding another token of the admin: listing the
+     * group's people, which a plan and its apply both do, is allowed about once a minute per token.
+     */
+    private void applySettings() {
+        String credentialsId = "snyk-token-" + UUID.randomUUID();
+        String another = "jenkins-unit-token-" + UUID.randomUUID();
+        simulator.state().addToken(new ApiToken(another, "jenkins-apply", DemoState.ADMIN_USER_ID, TokenType.PERSONAL, true));
+        build.tokens.put(credentialsId, another);
+        settings.credentialsId = credentialsId;
+        settings.usersFile = null;
+        settings.applyPlan = PLAN;
+    }
+
+    private String roleOf(String orgId, String userId) {
+        return simulator.state().memberRole(orgId, userId).map(role -> role.name()).orElse(null);
+    }
+
+    @Test
+    void aSyncPlanChangesNothingReturnsTheCountOfEachActionAndKeepsThePlanWithTheBuild() throws Exception {
+        syncSettings();
+        build.write(PLAN, "an earlier plan");
+
+        ProvisioningResult result = run();
+
+        assertThat(simulator.requests().writes()).as("a plan only reads").isEmpty();
+        Map<String, Object> value = result.stepValue();
+        assertThat(value).containsEntry("provision", 1L).containsEntry("add_membership", 1L).containsEntry("change_role", 1L)
+                .containsEntry("replace_pending_provision", 0L).containsEntry("remove_member", 1L)
+                .containsEntry("delete_pending_provision", 1L).containsEntry("changes", 5L).containsEntry("planFile", PLAN)
+                .containsEntry("applied", false).containsEntry("dryRun", true).containsEntry("complete", true);
+        String planId = (String) value.get("planId");
+        assertThat(planId).isNotBlank();
+        JsonNode plan = JSON.readTree(build.workspace.resolve(PLAN).toFile());
+        assertThat(plan.path("id").asText()).isEqualTo(planId);
+        assertThat(plan.path("actions")).hasSize(5);
+        assertThat(build.artifacts.resolve(PLAN)).hasSameTextualContentAs(build.workspace.resolve(PLAN));
+        assertThat(result.unstableReason()).as("unstableOnChanges is not set").isNull();
+
+        ProvisioningSummaryAction summary = build.summaries.get(0);
+        assertThat(summary.getHeadline()).isEqualTo("5 change(s) planned, mode sync: limits held (plan only: nothing was changed)");
+        PlanView view = summary.getPlan();
+        assertThat(view.getId()).isEqualTo(planId);
+        assertThat(view.isMade()).isTrue();
+        assertThat(view.isApplied()).isFalse();
+        assertThat(view.getPlanFile()).isEqualTo(PLAN);
+        assertThat(view.getSummary()).isEqualTo("+2 ~1 \u22122");
+        assertThat(view.getLimits()).isEqualTo("at most 50% of each org's members and pending provisions removed; "
+                + "at least 1 Org Admin(s) left in each org");
+        assertThat(view.isRefused()).isFalse();
+        assertThat(view.getOrgs()).singleElement().satisfies(org -> {
+            assertThat(org.getOrgId()).isEqualTo(DemoState.PLATFORM_ORG_ID);
+            assertThat(org.getBefore()).isEqualTo("4 member(s), 1 pending provision(s), 2 Org Admin(s) before");
+            assertThat(org.getChanges()).extracting(change -> change.getSign() + " " + change.getUser() + ": " + change.getDescription())
+                    .containsExactlyInAnyOrder("+ erin@example.com: provision as Developer (line 2)",
+                            "+ carol@example.com: add to the org as Developer (line 3)",
+                            "~ bob@example.com: role Developer \u2192 Org Collaborator (line 4)",
+                            "\u2212 alice@example.com: remove from the org (now Org Collaborator)",
+                            "\u2212 dave@example.com: delete the pending provision (as Org Collaborator)");
+        });
+        assertThat(view.getNotes()).anyMatch(note -> note.contains("admin@example.com keeps its membership: the token's own user"))
+                .anyMatch(note -> note.contains("ci-bot@example.com keeps its membership"));
+        assertThat(summary.getOutcomes()).extracting(ProvisioningSummaryAction.OutcomeCount::getLabel)
+                .contains("Would be removed from org", "Pending provision would be deleted");
+        assertThat(build.console()).contains("plan only (nothing will be changed)", "Plan " + planId,
+                "Plan:        " + PLAN + " (in the workspace)");
+        assertThat(everythingWritten()).doesNotContain(token);
+    }
+
+    @Test
+    void aPlanIsAppliedByALaterBuildOnceAndASecondApplyChangesNothing() throws Exception {
+        syncSettings();
+        String planId = (String) run().stepValue().get("planId");
+        applySettings();
+        settings.dryRun = true;
+        ProvisioningResult rehearsed = run();
+        assertThat(simulator.requests().writes()).as("a dry run of an apply sends nothing").isEmpty();
+        assertThat(rehearsed.stepValue()).containsEntry("removed", 1L).containsEntry("applied", false).containsEntry("dryRun", true);
+        applySettings();
+        settings.dryRun = false;
+
+        ProvisioningResult applied = run();
+
+        assertThat(applied.stepValue()).containsEntry("removed", 1L).containsEntry("pending_deleted", 1L)
+                .containsEntry("provisioned", 1L).containsEntry("org_memberships", 1L).containsEntry("role_updated", 1L)
+                .containsEntry("failed", 0L).containsEntry("applied", true).containsEntry("planId", planId)
+                .containsEntry("planFile", PLAN).containsEntry("dryRun", false);
+        assertThat(roleOf(DemoState.PLATFORM_ORG_ID, DemoState.ALICE_USER_ID)).isNull();
+        assertThat(pending(DemoState.PENDING_EMAIL)).isFalse();
+        assertThat(pending("erin@example.com")).isTrue();
+        assertThat(roleOf(DemoState.PLATFORM_ORG_ID, DemoState.BOB_USER_ID)).isEqualTo("Org Collaborator");
+        assertThat(roleOf(DemoState.PLATFORM_ORG_ID, DemoState.SERVICE_ACCOUNT_USER_ID)).as("a service account").isEqualTo("Org Admin");
+        ProvisioningSummaryAction summary = build.summaries.get(2);
+        assertThat(summary.getPlan().isMade()).isFalse();
+        assertThat(summary.getPlan().isApplied()).isTrue();
+        assertThat(summary.getPlan().getId()).isEqualTo(planId);
+        assertThat(summary.getHeadline()).isEqualTo("5 change(s) planned, mode sync: applied");
+        assertThat(build.console()).contains("users from the plan " + PLAN);
+
+        long before = simulator.requests().writes().size();
+        applySettings();
+        ProvisioningResult again = run();
+
+        assertThat(simulator.requests().writes()).as("a plan applied twice writes nothing the second time").hasSize((int) before);
+        assertThat(again.stepValue()).containsEntry("skipped", 5L).containsEntry("removed", 0L);
+        assertThat(everythingWritten()).doesNotContain(token);
+    }
+
+    @Test
+    void aPlanOverALimitFailsTheBuildWithTheReasonKeepsThePlanAndSendsNothing() throws Exception {
+        syncSettings();
+        settings.maxRemovals = null;
+        settings.apply = true;
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessage("The plan was refused by its limits, and nothing was changed: org " + DemoState.PLATFORM_ORG_ID
+                        + ": 2 removals are more than 10% of its 5 members and pending provisions (at most 1); raise the removal limit"
+                        + " if this is intended");
+
+        assertThat(simulator.requests().writes()).isEmpty();
+        assertThat(JSON.readTree(build.workspace.resolve(PLAN).toFile()).path("refused")).hasSize(1);
+        assertThat(build.artifacts.resolve(PLAN)).exists();
+        ProvisioningSummaryAction summary = build.summaries.get(0);
+        assertThat(summary.getPlan().isRefused()).isTrue();
+        assertThat(summary.getPlan().getRefusals()).singleElement().asString().contains("raise the removal limit");
+        assertThat(summary.getHeadline()).isEqualTo("5 change(s) planned, mode sync: refused by its limits, nothing was changed");
+    }
+
+    @Test
+    void aProtectedUserIsLeftAloneAndTooFewOrgAdminsRefuseThePlan() throws Exception {
+        syncSettings();
+        settings.protectedUsers = "Alice@example.com, someone@example.com";
+
+        ProvisioningResult protectedAlice = run();
+
+        assertThat(protectedAlice.stepValue()).containsEntry("remove_member", 0L).containsEntry("delete_pending_provision", 1L);
+        assertThat(build.summaries.get(0).getPlan().getNotes()).anyMatch(note -> note.endsWith("alice@example.com keeps its membership: protected"));
+        assertThat(build.summaries.get(0).getPlan().getLimits()).endsWith("never removed or re-roled: alice@example.com, someone@example.com");
+
+        simulator.state().addOrgMember(DemoState.PLATFORM_ORG_ID, DemoState.CAROL_USER_ID, DemoState.ORG_ADMIN_ROLE_ID);
+        build.write("users.csv", "email,role\ncarol@example.com,Org Collaborator\n");
+        settings.removeMissing = false;
+        settings.protectedUsers = null;
+        settings.minAdmins = 3;
+        applySettings();
+        settings.applyPlan = null;
+        settings.usersFile = "users.csv";
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class).hasMessage("The plan was refused by its limits, "
+                + "and nothing was changed: org " + DemoState.PLATFORM_ORG_ID + " would be left with 2 Org Admin(s), fewer than 3");
+        assertThat(simulator.requests().writes()).isEmpty();
+    }
+
+    @Test
+    void aPlanMadeWithAnotherUsersTokenOrForAnotherGroupOrTooOldIsNotAppliedAndNothingIsSent() throws Exception {
+        syncSettings();
+        run();
+        simulator.state().addToken(new ApiToken("carol-token", "carol", DemoState.CAROL_USER_ID, TokenType.PERSONAL, true));
+        build.tokens.put("carol", "carol-token");
+        applySettings();
+        settings.credentialsId = "carol";
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessageContaining("was made with the token of").hasMessageContaining("nothing was applied");
+        assertThat(simulator.requests().writes()).isEmpty();
+        assertThat(build.summaries.get(1).getFatalError()).contains("was made with the token of");
+        assertThat(build.summaries.get(1).getPlan()).as("no limits were checked: the page shows no plan").isNull();
+
+        applySettings();
+        settings.groupId = "10000000-0000-4000-8000-000000000009";
+        simulator.requests().clear();
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class)
+                .hasMessageStartingWith("Plan ").hasMessageContaining("cannot be applied: it was made for group "
+                        + DemoState.GROUP_ID).hasMessageEndingWith("nothing was changed");
+
+        settings.groupId = DemoState.GROUP_ID;
+        ObjectNode plan = (ObjectNode) JSON.readTree(build.workspace.resolve(PLAN).toFile());
+        plan.put("created_at", Instant.now().minus(Duration.ofHours(25)).toString());
+        build.write(PLAN, plan.toString());
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class).hasMessageContaining("longer ago than 24 hours");
+        assertThat(simulator.requests().count()).as("nothing sent for a plan that cannot be applied").isZero();
+    }
+
+    @Test
+    void aPlanIsMadeAndAppliedInOneBuildWithApply() throws Exception {
+        build.write("users.csv", "email\nbob@example.com\n");
+        settings.mode = JobMode.offboard;
+        settings.allOrgs = true;    // the job's orgId does not narrow it
+        settings.maxRemovals = "100%";
+        settings.apply = true;
+
+        ProvisioningResult result = run();
+
+        assertThat(result.stepValue()).containsEntry("remove_member", 2L).containsEntry("removed", 2L)
+                .containsEntry("applied", true).containsEntry("planFile", PLAN);
+        assertThat(roleOf(DemoState.PLATFORM_ORG_ID, DemoState.BOB_USER_ID)).isNull();
+        assertThat(roleOf(DemoState.PAYMENTS_ORG_ID, DemoState.BOB_USER_ID)).isNull();
+        assertThat(simulator.requests().writes()).hasSize(2).allMatch(write -> write.method().equals("DELETE"));
+        PlanView view = build.summaries.get(0).getPlan();
+        assertThat(view.isMade()).isTrue();
+        assertThat(view.isApplied()).isTrue();
+        assertThat(view.getOrgs()).hasSize(2);
+    }
+
+    @Test
+    void aDriftCheckIsUnstableOnlyWhenThePlanHasChanges() throws Exception {
+        settings.mode = JobMode.export;
+        settings.usersFile = null;
+        settings.exportFile = "state/export.csv";
+        export();
+        settings.mode = JobMode.sync;
+        settings.usersFile = "state/export.csv";
+        settings.orgId = null;
+        settings.removeMissing = true;
+        settings.unstableOnChanges = true;
+
+        ProvisioningResult unchanged = run();
+
+        assertThat(unchanged.stepValue()).containsEntry("changes", 0L);
+        assertThat(unchanged.unstableReason()).isNull();
+        assertThat(build.summaries.get(0).getPlan().getOrgs()).isEmpty();
+
+        simulator.state().addOrgMember(DemoState.PLATFORM_ORG_ID, DemoState.CAROL_USER_ID, DemoState.ORG_COLLABORATOR_ROLE_ID);
+        settings.credentialsId = CREDENTIALS_ID;
+        applySettings();
+        settings.applyPlan = null;
+        settings.usersFile = "state/export.csv";
+        ProvisioningResult drifted = run();
+
+        assertThat(drifted.stepValue()).containsEntry("remove_member", 1L).containsEntry("changes", 1L);
+        assertThat(drifted.unstableReason())
+                .isEqualTo("The plan has 1 change(s), and unstableOnChanges is set; see the build's Snyk provisioning page");
+        assertThat(simulator.requests().writes()).isEmpty();
+    }
+
+    @Test
+    void anExportWritesEveryMemberAndAnAccessReviewIntoTheWorkspaceAndTheArtifacts() throws Exception {
+        settings.mode = JobMode.export;
+        settings.usersFile = null;
+        settings.orgId = null;
+        settings.allOrgs = true;
+        settings.adminsReport = "review/access.md";
+
+        ExportResult result = export();
+
+        assertThat(result.stepValue()).containsEntry("orgs", 2L).containsEntry("members", 7L).containsEntry("pending", 1L)
+                .containsEntry("withoutEmail", 0L)
+                .containsEntry("exportFile", ProvisioningSettings.DEFAULT_EXPORT_FILE)
+                .containsEntry("adminsReport", "review/access.md");
+        assertThat(result.unstableReason()).isNull();
+        assertThat(Files.readAllLines(build.workspace.resolve(ProvisioningSettings.DEFAULT_EXPORT_FILE))).first()
+                .isEqualTo("email,role,org_id,user_id,status");
+        assertThat(build.workspace.resolve(ProvisioningSettings.DEFAULT_EXPORT_FILE)).content()
+                .contains("dave@example.com,Org Collaborator," + DemoState.PLATFORM_ORG_ID + ",,pending");
+        assertThat(build.artifacts.resolve(ProvisioningSettings.DEFAULT_EXPORT_FILE)).exists();
+        assertThat(build.artifacts.resolve("review/access.md")).content().contains("Org Admins");
+        assertThat(build.workspace.resolve("review/access.md")).exists();
+        assertThat(simulator.requests().writes()).isEmpty();
+        assertThat(build.buildFolder.resolve("snyk-provisioning")).isEmptyDirectory();
+        assertThat(build.console()).contains("Snyk export: orgs every org of the group, group " + DemoState.GROUP_ID,
+                "Exported 7 member(s) and 1 pending provision(s) of 2 org(s) to snyk-export.csv (in the workspace)",
+                "Access review: review/access.md (in the workspace)");
+        assertThat(everythingWritten()).doesNotContain(token);
+    }
+
+    @Test
+    void aPlanLeftByAnEarlierBuildIsRemovedWhenThisOneStopsBeforeMakingOne() throws Exception {
+        syncSettings();
+        build.write(PLAN, "{}");
+        build.tokens.put(CREDENTIALS_ID, "not-a-valid-token-" + UUID.randomUUID());
+
+        assertThatThrownBy(this::run).isInstanceOf(ProvisioningException.class).hasMessageContaining("HTTP 401");
+
+        assertThat(build.workspace.resolve(PLAN)).doesNotExist();
+        assertThat(build.artifacts.resolve(PLAN)).doesNotExist();
+        assertThat(build.summaries).singleElement().satisfies(summary -> assertThat(summary.getPlan()).isNull());
     }
 
     /** ${NAME} replaced from {@code variables}, unknown ones left as they are (as Jenkins' EnvVars does). */

@@ -65,4 +65,35 @@ class FormChecksTest {
         assertThat(FormChecks.snykId("${ORG}")).isEqualTo(FieldCheck.OK);
         assertThat(FormChecks.snykId("20000000-0000-4000-8000-000000000001")).isEqualTo(FieldCheck.OK);
     }
+
+    @Test
+    void theRemovalLimitIsCheckedWithTheEnginesParserAndItsMessage() {
+        for (String fine : new String[] {"", null, "10%", "0", "25", " 100% ", "${MAX_REMOVALS}"}) {
+            assertThat(FormChecks.maxRemovals(fine)).as("'%s'", fine).isEqualTo(FieldCheck.OK);
+        }
+        assertThat(FormChecks.maxRemovals("ten"))
+                .isEqualTo(FieldCheck.error("The removal limit must look like 10% or 25, got 'ten'"));
+        assertThat(FormChecks.maxRemovals("101%").kind()).isEqualTo(Kind.ERROR);
+        assertThat(FormChecks.maxRemovals("-3").message()).startsWith("The removal limit must be a count of at least 0");
+    }
+
+    @Test
+    void theLeastNumberOfOrgAdminsIsAWholeNumberAndZeroIsSaidToBeNoMinimum() {
+        assertThat(FormChecks.minAdmins("")).isEqualTo(FieldCheck.OK);
+        assertThat(FormChecks.minAdmins("2")).isEqualTo(FieldCheck.OK);
+        assertThat(FormChecks.minAdmins("0"))
+                .isEqualTo(FieldCheck.note("No minimum: a plan may remove or downgrade every Org Admin of an org"));
+        assertThat(FormChecks.minAdmins("-1"))
+                .isEqualTo(FieldCheck.error("The least number of Org Admins must not be negative, got -1"));
+        assertThat(FormChecks.minAdmins("one")).isEqualTo(FieldCheck.error("A whole number of at least 0; leave it empty for 1"));
+    }
+
+    @Test
+    void protectedUsersThatAreNotEmailAddressesAreWarnedAbout() {
+        assertThat(FormChecks.protectedUsers("root@example.com, sre@example.com\nops@example.com")).isEqualTo(FieldCheck.OK);
+        assertThat(FormChecks.protectedUsers(null)).isEqualTo(FieldCheck.OK);
+        assertThat(FormChecks.protectedUsers("${ADMINS}")).isEqualTo(FieldCheck.OK);
+        assertThat(FormChecks.protectedUsers("root@example.com; root ops"))
+                .isEqualTo(FieldCheck.warning("Not email addresses, so they protect no one: ops, root"));
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -91,7 +92,7 @@ class JellyViewsTest {
     }
 
     @Test
-    void theArchivedResultsAreListedOnePerLineAndTheFailedRowsOnlyWhenThereAreAny() throws Exception {
+    void theArchivedResultsAreListedOnePerLineAndTheFailedRowsAndThePlanOnlyWhenThereAreAny() throws Exception {
         for (String page : List.of("ProvisioningSummaryAction/summary.jelly", "ProvisioningSummaryAction/index.jelly")) {
             List<Element> links = new ArrayList<>();
             NodeList anchors = PluginSources.parseXml(view(page)).getElementsByTagName("a");
@@ -101,19 +102,51 @@ class JellyViewsTest {
                     links.add(anchor);
                 }
             }
-            assertThat(links).as(page).hasSize(2);
-            // Each link is an item of one list, so that the two never run together.
+            assertThat(links).as(page).hasSize(3);
+            // Each link is an item of one list, so that they never run together.
             Node results = links.get(0).getParentNode();
-            Node failedRows = links.get(1).getParentNode();
-            assertThat(results.getNodeName()).as(page).isEqualTo("li");
-            assertThat(failedRows.getNodeName()).as(page).isEqualTo("li");
-            assertThat(links.get(1).getAttribute("href")).endsWith("${it.failedCsv}");
-            Element onlyWithRows = (Element) failedRows.getParentNode();
-            assertThat(onlyWithRows.getLocalName()).as(page).isEqualTo("if");
-            assertThat(onlyWithRows.getAttribute("test")).isEqualTo("${it.failedCsv != null}");
-            assertThat(onlyWithRows.getParentNode()).as(page).isSameAs(results.getParentNode());
             assertThat(results.getParentNode().getNodeName()).isEqualTo("ul");
+            for (Element link : links) {
+                assertThat(link.getParentNode().getNodeName()).as(page).isEqualTo("li");
+            }
+            assertThat(links.get(1).getAttribute("href")).endsWith("${it.failedCsv}");
+            assertThat(links.get(2).getAttribute("href")).endsWith("${plan.planFile}");
+            for (Map.Entry<Element, String> optional : Map.of(links.get(1), "${it.failedCsv != null}",
+                    links.get(2), "${plan != null and plan.planFile != null}").entrySet()) {
+                Element onlyWhenThere = (Element) optional.getKey().getParentNode().getParentNode();
+                assertThat(onlyWhenThere.getLocalName()).as(page).isEqualTo("if");
+                assertThat(onlyWhenThere.getAttribute("test")).isEqualTo(optional.getValue());
+                assertThat(onlyWhenThere.getParentNode()).as(page).isSameAs(results.getParentNode());
+            }
         }
+    }
+
+    @Test
+    void theRunsPageShowsThePlanAsADiffPerOrgWithItsLimitsAndNotes() throws Exception {
+        Document index = PluginSources.parseXml(view("ProvisioningSummaryAction/index.jelly"));
+
+        Element plan = ifTesting(index.getDocumentElement(), "${plan != null}");
+        Element orgs = forEachOver(plan, "${plan.orgs}");
+        assertThat(orgs.getTextContent()).contains("${org.orgId}", "${org.summary}", "${org.before}");
+        Element change = forEachOver(orgs, "${org.changes}");
+        assertThat(change.getElementsByTagName("tr").getLength()).as("a table row per change").isEqualTo(1);
+        assertThat(change.getTextContent()).contains("${change.sign}", "${change.user}", "${change.description}");
+        assertThat(plan.getTextContent()).contains("${plan.limits}", "${plan.notShownNote}", "${plan.description}");
+        assertThat(forEachOver(ifTesting(plan, "${plan.refused}"), "${plan.refusals}").getTextContent()).contains("${refusal}");
+        assertThat(forEachOver(plan, "${plan.notes}").getTextContent()).contains("${note}");
+        // An apply links to the run that made its plan.
+        Element origin = (Element) ifTesting(plan, "${origin != null}").getElementsByTagName("a").item(0);
+        assertThat(origin.getAttribute("href")).isEqualTo("${rootURL}/${origin.url}");
+        assertThat(origin.getTextContent()).isEqualTo("${origin.label}");
+    }
+
+    @Test
+    void theBuildPageShowsThePlansCountsAndItsFirstRefusal() throws Exception {
+        Element plan = ifTesting(PluginSources.parseXml(view("ProvisioningSummaryAction/summary.jelly")).getDocumentElement(),
+                "${plan != null}");
+
+        assertThat(plan.getTextContent()).contains("${plan.id}", "${plan.summary}");
+        assertThat(ifTesting(plan, "${plan.refused}").getTextContent()).contains("${plan.refusals[0]}");
     }
 
     @Test
@@ -159,6 +192,20 @@ class JellyViewsTest {
             }
         }
         throw new AssertionError("No f:entry for " + field);
+    }
+
+    /** The first j:when (j:choose) or j:if under {@code parent} whose test is {@code test}. */
+    private static Element ifTesting(Element parent, String test) {
+        for (String tag : List.of("if", "when")) {
+            NodeList conditions = parent.getElementsByTagNameNS("jelly:core", tag);
+            for (int i = 0; i < conditions.getLength(); i++) {
+                Element condition = (Element) conditions.item(i);
+                if (condition.getAttribute("test").equals(test)) {
+                    return condition;
+                }
+            }
+        }
+        throw new AssertionError("No j:if or j:when testing " + test);
     }
 
     private static boolean insideAdvanced(Element element) {

@@ -81,7 +81,7 @@ class OutcomeBarTest {
         ProvisioningSummary summary = new ProvisioningSummary("provision", false, false, true, null, 6,
                 Map.of(OutcomeCategory.PROVISIONED, 3L, OutcomeCategory.FAILED, 1L), 2, 4, 4, 0, 0, Instant.EPOCH,
                 Instant.EPOCH, List.of(), List.of(), false, null);
-        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary, "r.json", "r-failed.csv", true);
+        ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary, "r.json", "r-failed.csv", true, null);
 
         assertThat(action.getOutcomeBar().getDescription()).isEqualTo("Provisioned (new users) 3, Failed 1, Not processed 2");
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class OutcomeLabelsTest {
 
     private static final Set<OutcomeCategory> CHANGES =
-            EnumSet.of(OutcomeCategory.PROVISIONED, OutcomeCategory.ORG_MEMBERSHIPS, OutcomeCategory.ROLE_UPDATED);
+            EnumSet.of(OutcomeCategory.PROVISIONED, OutcomeCategory.ORG_MEMBERSHIPS, OutcomeCategory.ROLE_UPDATED,
+                    OutcomeCategory.REMOVED, OutcomeCategory.PENDING_DELETED);
 
     @Test
     void aDryRunNamesEachChangeAsWhatWouldBeDoneAndTheOtherOutcomesAsTheyAre() {
@@ -24,6 +25,8 @@ class OutcomeLabelsTest {
             }
         }
         assertThat(OutcomeLabels.of(OutcomeCategory.PROVISIONED, true)).isEqualTo("Would be provisioned (new users)");
+        // A plan that is not applied is a dry run: its removals too are what would be done.
+        assertThat(OutcomeLabels.of(OutcomeCategory.REMOVED, true)).isEqualTo("Would be removed from org");
     }
 
     @Test

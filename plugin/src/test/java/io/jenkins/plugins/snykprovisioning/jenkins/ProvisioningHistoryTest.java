@@ -2,6 +2,8 @@ package io.jenkins.plugins.snykprovisioning.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.snykprovisioning.plan.Action;
+import io.jenkins.plugins.snykprovisioning.plan.Plan;
 import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
 import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import java.time.Instant;
@@ -65,7 +67,7 @@ class ProvisioningHistoryTest {
         long total = provisioned + added + rolesChanged + failed;
         ProvisioningSummary summary = new ProvisioningSummary(mode, dryRun, complete, !complete, null, total, counts, 0, total, total, 0, 0,
                 Instant.EPOCH, Instant.EPOCH, List.of(), List.of(), false, null);
-        return new ProvisioningSummaryAction(summary, "r.json", "r-failed.csv", true);
+        return new ProvisioningSummaryAction(summary, "r.json", "r-failed.csv", true, null);
     }
 
     @Test
@@ -91,6 +93,20 @@ class ProvisioningHistoryTest {
                 .containsExactly("provision", "provision", "updateRoles, dry run");
         assertThat(rows.get(1).getCells()).containsExactly("3", "2", "1", "0", "0");
         assertThat(rows.get(2).getCells()).containsExactly("0", "0", "7", ProvisioningHistory.NOT_RECORDED, "2");
+    }
+
+    @Test
+    void aRunThatOnlyMadeAPlanSaysSo() {
+        List<FakeBuild> builds = List.of(new FakeBuild(2, NOON, List.of(Plans.run(Plans.report(plan(), false, true)))),
+                new FakeBuild(1, NOON, List.of(Plans.run(Plans.report(plan(), true, false)))));
+
+        assertThat(ProvisioningHistory.rows(builds.iterator(), UTC)).extracting(ProvisioningHistory.Row::getMode)
+                .containsExactly("sync", "sync, plan only");
+    }
+
+    private static Plan plan() {
+        return Plans.plan("p", List.of(Plans.action(1, Action.REMOVE_MEMBER, Plans.ORG, "alice@example.com", "Developer", null, 0)),
+                List.of(), List.of());
     }
 
     @Test

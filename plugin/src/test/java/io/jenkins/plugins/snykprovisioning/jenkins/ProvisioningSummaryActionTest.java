@@ -7,11 +7,15 @@ import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +35,7 @@ class ProvisioningSummaryActionTest {
     @Test
     void aLongListOfFailedUsersIsCutShortAndSaysSo() {
         ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(3, 250, false), "r.json",
-                "r-failed.csv", true);
+                "r-failed.csv", true, null);
 
         assertThat(action.getFailedUsers()).hasSize(200).first().extracting(ProvisioningSummaryAction.FailedUser::getEmail)
                 .isEqualTo("u1@example.com");
@@ -46,7 +50,7 @@ class ProvisioningSummaryActionTest {
     @Test
     void aShortListOfFailedUsersIsShownWholeOnTheBuildPage() {
         ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(3, 2, false), "r.json",
-                "r-failed.csv", true);
+                "r-failed.csv", true, null);
 
         assertThat(action.getFailedUsersInSummary()).extracting(ProvisioningSummaryAction.FailedUser::getEmail)
                 .containsExactly("u1@example.com", "u2@example.com");
@@ -56,7 +60,7 @@ class ProvisioningSummaryActionTest {
     @Test
     void everyOutcomeIsCountedInTheResultsFileOrder() {
         ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(2, 0, true), "r.json",
-                "r-failed.csv", false);
+                "r-failed.csv", false, null);
 
         assertThat(action.getCounts()).containsOnlyKeys("provisioned", "already_provisioned", "org_memberships",
                 "already_added", "role_updated", "removed", "pending_deleted", "failed", "skipped");
@@ -66,14 +70,14 @@ class ProvisioningSummaryActionTest {
         assertThat(action.getHeadline()).isEqualTo("7 user row(s), mode provision: interrupted, results incomplete");
         assertThat(action.getNotArchivedNote()).isEqualTo(
                 "The results were not archived; they are in the workspace: r.json and the failed rows r-failed.csv.");
-        assertThat(new ProvisioningSummaryAction(summary(2, 0, false), "r.json", null, false).getNotArchivedNote())
+        assertThat(new ProvisioningSummaryAction(summary(2, 0, false), "r.json", null, false, null).getNotArchivedNote())
                 .isEqualTo("The results were not archived; they are in the workspace: r.json.");
     }
 
     @Test
     void aBuildsSecondRunHasAPageOfItsOwn() {
         ProvisioningSummaryAction action = new ProvisioningSummaryAction(summary(1, 0, false), "r.json",
-                "r-failed.csv", true);
+                "r-failed.csv", true, null);
         assertThat(action.getUrlName()).isEqualTo("snyk-provisioning");
 
         action.numbered(2);
@@ -90,28 +94,53 @@ class ProvisioningSummaryActionTest {
         ProvisioningSummary stopped = new ProvisioningSummary("provision", false, false, false, "stopped: " + huge, 1,
                 Map.of(OutcomeCategory.FAILED, 1L), 0, 1, 1, 0, 0, Instant.EPOCH, Instant.EPOCH, List.of(), List.of(refused), false, null);
 
-        ProvisioningSummaryAction action = new ProvisioningSummaryAction(stopped, "r.json", "r-failed.csv", true);
+        ProvisioningSummaryAction action = new ProvisioningSummaryAction(stopped, "r.json", "r-failed.csv", true, null);
 
         ProvisioningSummaryAction.FailedUser user = action.getFailedUsers().get(0);
         assertThat(user.getEmail()).hasSize(257).startsWith("xxxx").endsWith("x\u2026");
         assertThat(user.getOrgId()).hasSize(257);
         assertThat(user.getError()).hasSize(1025).startsWith("refused: xxxx");
         assertThat(action.getFatalError()).hasSize(1025).startsWith("stopped: xxxx");
-        assertThat(new ProvisioningSummaryAction(summary(0, 1, false), "r.json", "r-failed.csv", true).getFailedUsers().get(0).getEmail())
+        assertThat(new ProvisioningSummaryAction(summary(0, 1, false), "r.json", "r-failed.csv", true, null).getFailedUsers().get(0).getEmail())
                 .as("short values are kept whole").isEqualTo("u1@example.com");
     }
 
     @Test
-    void whatIsSavedWithTheBuildIsPlainJdkAndPluginTypes() throws Exception {
-        // Jenkins' class filter refuses other libraries' types (e.g. immutable collections) in build records.
-        List<Class<?>> fieldTypes = new ArrayList<>();
-        for (Field field : ProvisioningSummaryAction.class.getDeclaredFields()) {
-            if (!Modifier.isTransient(field.getModifiers())
-                    && !Modifier.isStatic(field.getModifiers())) {
-                fieldTypes.add(field.getType());
+    void whatIsSavedWithTheBuildIsPlainJdkAndPluginTypes() {
+        // Jenkins' class filter refuses other libraries' types (e.g. immutable collections, the engine's records) in
+        // build records, and XStream cannot restore a record: fields are JDK values or this plugin's plain classes.
+        Set<Class<?>> checked = new HashSet<>();
+        assertSavedTypes(ProvisioningSummaryAction.class, checked);
+        assertThat(checked).contains(PlanView.class, PlanView.OrgChanges.class, PlanView.Change.class,
+                ProvisioningSummaryAction.FailedUser.class);
+    }
+
+    private static void assertSavedTypes(Class<?> type, Set<Class<?>> checked) {
+        if (!checked.add(type)) {
+            return;
+        }
+        assertThat(type.isRecord()).as("%s is a record", type.getName()).isFalse();
+        for (Field field : type.getDeclaredFields()) {
+            if (Modifier.isTransient(field.getModifiers()) || Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            List<Type> types = new ArrayList<>(List.of(field.getType()));
+            if (field.getGenericType() instanceof ParameterizedType generic) {
+                types.addAll(List.of(generic.getActualTypeArguments()));
+            }
+            for (Type saved : types) {
+                assertThat(saved).as("%s.%s", type.getSimpleName(), field.getName()).isInstanceOf(Class.class);
+                Class<?> savedClass = (Class<?>) saved;
+                if (savedClass.getPackageName().equals(ProvisioningSummaryAction.class.getPackageName())) {
+                    assertSavedTypes(savedClass, checked);
+                } else {
+                    assertThat(savedClass).as("%s.%s", type.getSimpleName(), field.getName())
+                            .matches(plain -> plain.isPrimitive() || PLAIN.contains(plain));
+                }
             }
         }
-        assertThat(fieldTypes).allMatch(type -> type.isPrimitive() || type == String.class || type == ArrayList.class
-                || type == LinkedHashMap.class);
     }
+
+    private static final Set<Class<?>> PLAIN = Set.of(String.class, Long.class, Integer.class, Boolean.class, ArrayList.class,
+            LinkedHashMap.class);
 }

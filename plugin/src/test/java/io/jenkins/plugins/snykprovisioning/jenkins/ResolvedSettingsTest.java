@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.snykprovisioning.engine.Mode;
+import io.jenkins.plugins.snykprovisioning.plan.RemovalLimit;
+import io.jenkins.plugins.snykprovisioning.plan.SyncLimits;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +109,124 @@ class ResolvedSettingsTest {
 
         assertThat(resolve().maxRetries()).isZero();
         assertThat(resolve().concurrency()).isEqualTo(50);
+    }
+
+    @Test
+    void aSyncHasThePlanFileAndTheEnginesLimitsByDefaultAndOnlyMakesAPlan() throws ProvisioningException {
+        settings.mode = JobMode.sync;
+
+        ResolvedSettings resolved = resolve();
+
+        assertThat(resolved.mode()).isEqualTo(Mode.SYNC);
+        assertThat(resolved.export()).isNull();
+        ResolvedSettings.Planning planning = resolved.planning();
+        assertThat(planning.planFile()).isEqualTo("snyk-plan.json");
+        assertThat(planning.limits()).isEqualTo(SyncLimits.DEFAULT);
+        assertThat(planning.planOnly()).isTrue();
+        assertThat(planning.applyPlan()).isNull();
+        settings.mode = JobMode.provision;
+        assertThat(resolve().planning()).as("only sync and offboard plan").isNull();
+    }
+
+    @Test
+    void theLimitsAreReadWithTheEnginesParsersAndVariablesExpanded() throws ProvisioningException {
+        settings.mode = JobMode.offboard;
+        settings.maxRemovals = "${MAX}";
+        settings.minAdmins = 2;
+        settings.protectedUsers = "Root@example.com,\nbreak-glass@example.com  ${ALSO}";
+        Map<String, String> environment = Map.of("MAX", "25", "ALSO", "sre@example.com");
+
+        SyncLimits limits = ResolvedSettings.of(settings, text -> BuildProvisioningTest.expand(text, environment)).planning().limits();
+
+        assertThat(limits.maxRemovals()).isEqualTo(new RemovalLimit(25, false));
+        assertThat(limits.minAdmins()).isEqualTo(2);
+        assertThat(limits.protectedEmails()).containsExactlyInAnyOrder("root@example.com", "break-glass@example.com",
+                "sre@example.com");
+    }
+
+    @Test
+    void wrongLimitsFailBeforeAnythingIsSentWithTheEnginesWords() {
+        settings.mode = JobMode.sync;
+        settings.maxRemovals = "ten";
+        assertThatThrownBy(this::resolve).hasMessage("The removal limit must look like 10% or 25, got 'ten'");
+        settings.maxRemovals = "150%";
+        assertThatThrownBy(this::resolve).hasMessageStartingWith("The removal limit must be a count of at least 0 or a percentage");
+        settings.maxRemovals = "${UNSET}";
+        assertThatThrownBy(this::resolve).hasMessage("maxRemovals: '${UNSET}' refers to a variable that is not set in this build");
+        settings.maxRemovals = null;
+        settings.minAdmins = -1;
+        assertThatThrownBy(this::resolve).hasMessage("The least number of Org Admins must not be negative, got -1");
+        settings.minAdmins = null;
+        settings.planFile = "../plan.json";
+        assertThatThrownBy(this::resolve).hasMessageStartingWith("planFile: '../plan.json' leaves the workspace");
+        settings.planFile = "snyk-provisioning-results.json";
+        assertThatThrownBy(this::resolve).hasMessage("planFile: 'snyk-provisioning-results.json' is the path of another file "
+                + "this run writes; give another path");
+    }
+
+    @Test
+    void aPlanToApplyNeedsNoUsersAndIsOnlyForSyncOrOffboardAndNotADryRun() throws ProvisioningException {
+        settings.mode = JobMode.sync;
+        settings.usersFile = null;
+        settings.applyPlan = "plans/${PLAN}";
+
+        ResolvedSettings resolved = ResolvedSettings.of(settings, text -> BuildProvisioningTest.expand(text, Map.of("PLAN", "p.json")));
+
+        assertThat(resolved.planning().applyPlan()).isEqualTo("plans/p.json");
+        assertThat(resolved.planning().planOnly()).isFalse();
+        assertThat(resolved.warnings()).isEmpty();
+        settings.usersFile = "users.csv";
+        settings.applyPlan = "p.json";
+        assertThat(resolve().warnings()).containsExactly("usersFile and users are not read in this run (mode sync): an export "
+                + "reads no users, and a plan to apply says itself what to do");
+        settings.mode = JobMode.provision;
+        assertThatThrownBy(this::resolve)
+                .hasMessage("applyPlan applies a sync or offboarding plan: set mode to 'sync' or 'offboard', not 'provision'");
+        settings.mode = JobMode.sync;
+        settings.applyPlan = "/tmp/p.json";
+        assertThatThrownBy(this::resolve).hasMessageStartingWith("applyPlan: '/tmp/p.json' is an absolute path");
+    }
+
+    @Test
+    void offboardingFromEveryOrgTakesNoOrgAndSettingsOfAnotherModeAreWarnedAbout() throws ProvisioningException {
+        settings.mode = JobMode.offboard;
+        settings.allOrgs = true;
+        settings.orgId = "20000000-0000-4000-8000-000000000001";
+        assertThat(resolve().warnings()).containsExactly("orgId is not used when offboarding from all orgs: rows without "
+                + "an org_id are taken away from every org of the group");
+
+        settings.orgId = null;
+        settings.removeMissing = true;
+        assertThat(resolve().warnings()).containsExactly(
+                "removeMissing is not used in mode offboard: only a sync removes the members its file leaves out");
+        settings.mode = JobMode.sync;
+        settings.removeMissing = false;
+        assertThat(resolve().warnings()).containsExactly(
+                "allOrgs is not used in mode sync: a sync covers the orgs its user file names");
+    }
+
+    @Test
+    void anExportNamesOneOrgOrAllAndTwoDistinctFilesAndNeedsNoUsers() throws ProvisioningException {
+        settings.mode = JobMode.export;
+        settings.usersFile = null;
+        assertThatThrownBy(this::resolve).hasMessage("An export needs orgId (one org) or allOrgs (every org of the group)");
+        settings.orgId = "20000000-0000-4000-8000-000000000001";
+        settings.allOrgs = true;
+        assertThatThrownBy(this::resolve).hasMessage("Set either orgId or allOrgs for an export, not both");
+        settings.allOrgs = false;
+
+        ResolvedSettings resolved = resolve();
+
+        assertThat(resolved.mode()).isNull();
+        assertThat(resolved.planning()).isNull();
+        assertThat(resolved.export()).isEqualTo(new ResolvedSettings.Export("snyk-export.csv", null,
+                List.of("20000000-0000-4000-8000-000000000001")));
+        settings.orgId = null;
+        settings.allOrgs = true;
+        settings.adminsReport = "review.md";
+        assertThat(resolve().export()).isEqualTo(new ResolvedSettings.Export("snyk-export.csv", "review.md", List.of()));
+        settings.adminsReport = "snyk-export.csv";
+        assertThatThrownBy(this::resolve).hasMessageStartingWith("adminsReport: 'snyk-export.csv' is the path of another file");
     }
 
     @Test

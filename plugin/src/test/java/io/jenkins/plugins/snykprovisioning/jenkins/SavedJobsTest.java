@@ -56,6 +56,31 @@ class SavedJobsTest {
         assertThat(builder.getMode()).isEqualTo(JobMode.provision);
         assertThat(builder.getResultsFile()).isEqualTo(ProvisioningSettings.DEFAULT_RESULTS_FILE);
         assertThat(builder.isArchiveResults()).isTrue();
+        // Jobs saved before sync, offboarding and export existed.
+        assertThat(builder.getPlanFile()).isEqualTo(ProvisioningSettings.DEFAULT_PLAN_FILE);
+        assertThat(builder.getExportFile()).isEqualTo(ProvisioningSettings.DEFAULT_EXPORT_FILE);
+        assertThat(builder.isRemoveMissing()).isFalse();
+        assertThat(builder.isApply()).isFalse();
+        assertThat(builder.getMaxRemovals()).isNull();
+        assertThat(builder.getMinAdmins()).isNull();
+    }
+
+    @Test
+    void aSyncJobKeepsItsPlanAndLimitsSettings() {
+        SnykProvisionUsersBuilder builder = load("""
+                <credentialsId>c</credentialsId><usersFile>hr/leavers.csv</usersFile><mode>offboard</mode><allOrgs>true</allOrgs>
+                <planFile>plans/offboard.json</planFile><unstableOnChanges>true</unstableOnChanges><maxRemovals>25</maxRemovals>
+                <minAdmins>2</minAdmins><protectedUsers>root@example.com</protectedUsers>
+                """);
+
+        assertThat(builder.getMode()).isEqualTo(JobMode.offboard);
+        assertThat(builder.isAllOrgs()).isTrue();
+        assertThat(builder.getPlanFile()).isEqualTo("plans/offboard.json");
+        assertThat(builder.isUnstableOnChanges()).isTrue();
+        assertThat(builder.getMaxRemovals()).isEqualTo("25");
+        assertThat(builder.getMinAdmins()).isEqualTo(2);
+        assertThat(builder.getProtectedUsers()).isEqualTo("root@example.com");
+        assertThat(load("<credentialsId>c</credentialsId><mode>export</mode>").getMode()).isEqualTo(JobMode.export);
     }
 
     @Test

@@ -44,16 +44,25 @@ class StepsReferenceTest {
     }
 
     @Test
-    void theModesAreListedUnderTheNamesScriptsUseWhichAreTheEnginesModeIds() {
+    void theModesAreListedUnderTheNamesScriptsUseWhichAreTheEnginesModeIdsAndExport() {
         for (Class<?> step : STEPS) {
             assertThat(DescribableModelFacts.parameter(step, "mode").type()).as(step.getName()).isEqualTo(JobMode.class);
         }
         assertThat(JobMode.values()).extracting(JobMode::name)
-                .containsExactlyElementsOf(Arrays.stream(Mode.values()).map(Mode::id).toList())
-                .containsExactly("provision", "updateRoles", "sync", "offboard");
+                .startsWith(Arrays.stream(Mode.values()).map(Mode::id).toArray(String[]::new))
+                .containsExactly("provision", "updateRoles", "sync", "offboard", "export");
         for (JobMode mode : JobMode.values()) {
-            assertThat(mode.mode().id()).isEqualTo(mode.name());
+            if (mode == JobMode.export) {
+                // Not an engine mode: it reads no users and makes no plan.
+                assertThat(mode.mode()).isNull();
+                assertThat(mode.planned()).isFalse();
+            } else {
+                assertThat(mode.mode().id()).isEqualTo(mode.name());
+                assertThat(mode.planned()).isEqualTo(mode.mode().planned());
+            }
         }
+        assertThat(ProvisioningForm.modeLabel(JobMode.sync)).startsWith("Sync: ");
+        assertThat(ProvisioningForm.modeLabel(JobMode.export)).startsWith("Export: ");
     }
 
     @Test
@@ -61,7 +70,9 @@ class StepsReferenceTest {
         // 'SNYK-EU-01' has hyphens: as an enum, the documented values would no longer bind in scripts.
         assertThat(DescribableModelFacts.parameter(SnykProvisionUsersStep.class, "region").type()).isEqualTo(String.class);
         assertThat(DescribableModelFacts.help(SnykProvisionUsersStep.class, "region")).contains(SnykRegion.ids());
-        assertThat(DescribableModelFacts.help(SnykProvisionUsersStep.class, "mode")).contains("provision", "updateRoles");
+        assertThat(DescribableModelFacts.help(SnykProvisionUsersStep.class, "mode"))
+                .contains("<code>provision</code>", "<code>updateRoles</code>", "<code>sync</code>", "<code>offboard</code>",
+                        "<code>export</code>");
     }
 
     @Test
@@ -81,6 +92,31 @@ class StepsReferenceTest {
     }
 
     @Test
+    void aSyncOrExportScriptBindsItsPlanLimitsAndFiles() throws Exception {
+        SnykProvisionUsersStep step = DescribableModelFacts.bind(SnykProvisionUsersStep.class, Map.ofEntries(
+                Map.entry("credentialsId", "snyk-token"), Map.entry("mode", "sync"), Map.entry("usersFile", "users.csv"),
+                Map.entry("removeMissing", true), Map.entry("planFile", "plans/p.json"), Map.entry("apply", true),
+                Map.entry("unstableOnChanges", true), Map.entry("maxRemovals", "25"), Map.entry("minAdmins", 2),
+                Map.entry("protectedUsers", "root@example.com"), Map.entry("applyPlan", " "), Map.entry("adminsReport", "")));
+
+        assertThat(step.getMode()).isEqualTo(JobMode.sync);
+        assertThat(step.isRemoveMissing()).isTrue();
+        assertThat(step.getPlanFile()).isEqualTo("plans/p.json");
+        assertThat(step.isApply()).isTrue();
+        assertThat(step.isUnstableOnChanges()).isTrue();
+        assertThat(step.getMaxRemovals()).isEqualTo("25");
+        assertThat(step.getMinAdmins()).isEqualTo(2);
+        assertThat(step.getProtectedUsers()).isEqualTo("root@example.com");
+        assertThat(step.getApplyPlan()).as("blank is not given").isNull();
+        assertThat(step.getAdminsReport()).isNull();
+
+        SnykProvisionUsersStep export = DescribableModelFacts.bind(SnykProvisionUsersStep.class,
+                Map.of("credentialsId", "snyk-token", "mode", "export", "allOrgs", true));
+        assertThat(export.getMode()).isEqualTo(JobMode.export);
+        assertThat(export.isAllOrgs()).isTrue();
+    }
+
+    @Test
     void aModeIsNamedExactlyAsListed() {
         assertThatThrownBy(() -> DescribableModelFacts.bind(SnykProvisionUsersStep.class, Map.of("mode", "Sync")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Sync");
@@ -91,7 +127,8 @@ class StepsReferenceTest {
         assertThat(JobMode.of(null)).isEqualTo(JobMode.provision);
         assertThat(JobMode.of("updateRoles")).isEqualTo(JobMode.updateRoles);
         assertThat(JobMode.of("update-roles")).isEqualTo(JobMode.updateRoles);
+        assertThat(JobMode.of("export")).isEqualTo(JobMode.export);
         assertThatThrownBy(() -> JobMode.of("delete")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown mode 'delete'; expected 'provision', 'updateRoles', 'sync' or 'offboard'");
+                .hasMessage("Unknown mode 'delete'; expected 'provision', 'updateRoles', 'sync', 'offboard' or 'export'");
     }
 }

@@ -11,6 +11,17 @@ final class TestSettings implements ProvisioningSettings {
     String defaultRole;
     JobMode mode = JobMode.provision;
     boolean dryRun;
+    boolean removeMissing;
+    boolean allOrgs;
+    String planFile = DEFAULT_PLAN_FILE;
+    String applyPlan;
+    boolean apply;
+    boolean unstableOnChanges;
+    String maxRemovals;
+    Integer minAdmins;
+    String protectedUsers;
+    String exportFile = DEFAULT_EXPORT_FILE;
+    String adminsReport;
     String region;
     Integer concurrency;
     Integer maxRetries;
@@ -57,6 +68,61 @@ final class TestSettings implements ProvisioningSettings {
     @Override
     public boolean isDryRun() {
         return dryRun;
+    }
+
+    @Override
+    public boolean isRemoveMissing() {
+        return removeMissing;
+    }
+
+    @Override
+    public boolean isAllOrgs() {
+        return allOrgs;
+    }
+
+    @Override
+    public String getPlanFile() {
+        return planFile;
+    }
+
+    @Override
+    public String getApplyPlan() {
+        return applyPlan;
+    }
+
+    @Override
+    public boolean isApply() {
+        return apply;
+    }
+
+    @Override
+    public boolean isUnstableOnChanges() {
+        return unstableOnChanges;
+    }
+
+    @Override
+    public String getMaxRemovals() {
+        return maxRemovals;
+    }
+
+    @Override
+    public Integer getMinAdmins() {
+        return minAdmins;
+    }
+
+    @Override
+    public String getProtectedUsers() {
+        return protectedUsers;
+    }
+
+    @Override
+    public String getExportFile() {
+        return exportFile;
+    }
+
+    @Override
+    public String getAdminsReport() {
+        return adminsReport;
     }
 
     @Override
