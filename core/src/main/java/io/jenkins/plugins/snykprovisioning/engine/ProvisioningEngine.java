@@ -132,9 +132,6 @@ final class ProvisioningEngine extends Engine {
         }
     }
 
-
-
-
     /** The workflow of the run's mode, its shared reads already started on {@code pool}. */
     private UserWorkflow workflow(InputScan scan, Executor pool) {
         int maxOrgs = request.concurrency();
