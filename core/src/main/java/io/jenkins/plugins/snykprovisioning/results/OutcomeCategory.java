@@ -40,6 +40,11 @@ public enum OutcomeCategory {
         return label;
     }
 
+    /** Only a sync or an offboarding takes access away: the other runs never end here. */
+    public boolean takesAccessAway() {
+        return this == REMOVED || this == PENDING_DELETED;
+    }
+
     /** The category with this results-file key, or null for any other key. */
     public static OutcomeCategory byKey(String key) {
         for (OutcomeCategory category : values()) {

@@ -22,7 +22,10 @@ public final class SummaryTable {
             lines.add(row(summary.plan() != null ? "Actions in plan" : "Users in file", summary.totalRows()));
         }
         for (OutcomeCategory category : OutcomeCategory.values()) {
-            lines.add(row(label.apply(category), summary.count(category)));
+            // An onboarding run's table keeps the original script's rows.
+            if (summary.plan() != null || !category.takesAccessAway() || summary.count(category) > 0) {
+                lines.add(row(label.apply(category), summary.count(category)));
+            }
         }
         if (summary.notProcessed() > 0) {
             lines.add(row("Not processed", summary.notProcessed()));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.snykprovisioning.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.snykprovisioning.plan.PlanReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,5 +30,19 @@ class SummaryTableTest {
                 OutcomeCategory::label);
         assertThat(lines).noneMatch(line -> line.startsWith("Users in file"))
                 .contains("Error: users.csv line 2: ends in the middle of the JSON");
+    }
+
+    @Test
+    void removalsAreRowsOfSyncAndOffboardingRunsOnly() {
+        List<String> onboarding = SummaryTable.lines(summary(true, 3, null), OutcomeCategory::label);
+        assertThat(onboarding).noneMatch(line -> line.startsWith("Removed from org") || line.startsWith("Pending provision deleted"))
+                .anyMatch(line -> line.matches("Role updated +0"));
+
+        Instant now = Instant.now();
+        ProvisioningSummary sync = new ProvisioningSummary("sync", false, true, false, null, 1,
+                Map.of(OutcomeCategory.REMOVED, 1L), 0, 1, 1, 0, 0, now, now, List.of(), List.of(), false,
+                new PlanReport(null, null, List.of(), true, null));
+        assertThat(SummaryTable.lines(sync, OutcomeCategory::label)).anyMatch(line -> line.matches("Removed from org +1"))
+                .anyMatch(line -> line.matches("Pending provision deleted +0"));
     }
 }
