@@ -17,15 +17,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code snyk-provision demo}: a whole provisioning and a role update against an embedded Snyk
- * simulator, with the example files of {@code docs/examples/}. No token, no network.
+ * {@code snyk-provision demo}: a whole provisioning, a role update and a sync plan against an embedded
+ * Snyk simulator, with the example files of {@code docs/examples/}. No token, no network.
  */
 @Command(name = "demo", description = "Runs the tool against an embedded Snyk API simulator with the example files "
         + "of docs/examples: new users provisioned, existing users added to the org, a wrong role corrected, a pending user, "
-        + "a duplicate row and an invalid row; then a role update. Nothing leaves this machine.")
+        + "a duplicate row and an invalid row; then a role update, and a sync of demo-payments planned (not applied). "
+        + "Nothing leaves this machine.")
 final class DemoCommand implements Callable<Integer> {
 
-    static final List<String> EXAMPLES = List.of("users.csv", "users.json", "role-updates.csv");
+    static final List<String> EXAMPLES = List.of("users.csv", "users.json", "role-updates.csv", "desired-payments.csv");
     /** The simulator's port in the closing advice, the one README's rehearsal uses. */
     static final int ADVICE_PORT = 8089;
 
@@ -67,14 +68,22 @@ final class DemoCommand implements Callable<Integer> {
                     "--file", outputDirectory.resolve("role-updates.csv").toString(),
                     "--output", outputDirectory.resolve("role-update-results.json").toString(),
                     "--log-dir", logs.toString());
+            step(out, "3. Planning a sync of demo-payments to " + outputDirectory.resolve("desired-payments.csv")
+                    + " (only a plan: nothing is changed)");
+            Path plan = outputDirectory.resolve("sync-plan.json");
+            int syncPlan = Main.commandLine(withDemoToken).execute("--api-url", simulator.baseUrl(),
+                    "--group-id", DemoState.GROUP_ID, "--sync", "--remove-missing",
+                    "--file", outputDirectory.resolve("desired-payments.csv").toString(), "--plan", plan.toString(),
+                    "--output", outputDirectory.resolve("sync-plan-results.json").toString(), "--log-dir", logs.toString());
             out.println();
             out.println("Demo finished. The provisioning ended with exit code " + provisioning
                     + " (1: the file's invalid row 'mallory(at)example.com' failed, as intended); the role update with "
-                    + roleUpdate + ".");
+                    + roleUpdate + "; the sync plan with " + syncPlan + ", and " + plan
+                    + " holds what applying it (--apply) would change.");
             out.println("Results, failed rows and logs are in " + outputDirectory.toAbsolutePath());
             closingAdvice(outputDirectory.resolve("provisioning-failed.csv")).forEach(out::println);
             return provisioning == ProvisionCommand.EXIT_FAILED && roleUpdate == ProvisionCommand.EXIT_OK
-                    ? ProvisionCommand.EXIT_OK : ProvisionCommand.EXIT_FAILED;
+                    && syncPlan == ProvisionCommand.EXIT_OK ? ProvisionCommand.EXIT_OK : ProvisionCommand.EXIT_FAILED;
         }
     }
 

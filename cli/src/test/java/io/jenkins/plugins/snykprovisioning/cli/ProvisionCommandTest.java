@@ -346,11 +346,16 @@ class ProvisionCommandTest {
     }
 
     @Test
-    void theDemoRunsEverythingAgainstTheEmbeddedSimulator() {
+    void theDemoRunsEverythingAgainstTheEmbeddedSimulator() throws Exception {
         int exit = run("demo", "--output-dir", dir.resolve("demo").toString());
         assertThat(exit).as(output() + cli.err).isZero();
         assertThat(output()).contains("Role updated bob@example.com").contains("Added to org (existing users) carol@example.com")
-                .contains("FAILED mallory(at)example.com").contains("Demo finished");
+                .contains("FAILED mallory(at)example.com").contains("Demo finished")
+                .contains("+ gina@example.com: provision as Org Collaborator (line 4)")
+                .contains("~ carol@example.com: role Org Collaborator -> Developer (line 3)")
+                .contains("- bob@example.com: remove from the org (Org Collaborator)");
+        assertThat(cli.simulator.requests().count()).as("the demo runs its own simulator").isZero();
+        assertThat(actions(dir.resolve("demo/sync-plan.json"))).hasSize(3);
         assertThat(dir.resolve("demo/provisioning-results.json")).exists();
         assertThat(dir.resolve("demo/role-update-results.json")).exists();
     }
