@@ -5,7 +5,6 @@ import io.jenkins.plugins.snykprovisioning.engine.ProgressPrinter;
 import io.jenkins.plugins.snykprovisioning.engine.Provisioning;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,19 +16,10 @@ import java.util.Map;
  */
 final class BuildExport {
 
-    private final BuildWorkspace workspace;
-    private final SnykCredentials credentials;
-    private final BuildRecord record;
-    private final PrintStream log;
-    private final SnykApiDefaults defaults;
+    private final BuildContext build;
 
-    BuildExport(BuildWorkspace workspace, SnykCredentials credentials, BuildRecord record, PrintStream log,
-            SnykApiDefaults defaults) {
-        this.workspace = workspace;
-        this.credentials = credentials;
-        this.record = record;
-        this.log = log;
-        this.defaults = defaults;
+    BuildExport(BuildContext build) {
+        this.build = build;
     }
 
     /**
@@ -37,21 +27,22 @@ final class BuildExport {
      * @throws InterruptedException the build was aborted (nothing is kept)
      */
     ExportResult export(ResolvedSettings settings) throws IOException, InterruptedException {
-        String token = credentials.token(settings.credentialsId());
+        String token = build.credentials().token(settings.credentialsId());
         ResolvedSettings.Export export = settings.export();
         Provisioning.Builder builder;
         String api;
         try {
-            builder = defaults.configure(Provisioning.builder(), settings.region(), settings.concurrency(), settings.maxRetries())
+            builder = build.defaults()
+                    .configure(Provisioning.builder(), settings.region(), settings.concurrency(), settings.maxRetries())
                     .token(token).groupId(settings.groupId());
             api = builder.apiRoot();
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(e.getMessage());
         }
-        settings.warnings().forEach(warning -> log.println(Messages.BuildProvisioning_Warning(warning)));
-        log.println(Messages.BuildExport_Start(export.orgIds().isEmpty() ? Messages.BuildExport_AllOrgs()
+        settings.warnings().forEach(warning -> build.log().println(Messages.BuildProvisioning_Warning(warning)));
+        build.log().println(Messages.BuildExport_Start(export.orgIds().isEmpty() ? Messages.BuildExport_AllOrgs()
                 : String.join(", ", export.orgIds()), settings.groupId() == null ? "-" : settings.groupId(), api));
-        Path folder = record.newOutputFolder();
+        Path folder = build.record().newOutputFolder();
         try {
             Path output = folder.resolve(export.exportFile());
             Path report = export.adminsReport() == null ? null : folder.resolve(export.adminsReport());
@@ -59,23 +50,23 @@ final class BuildExport {
             ExportSummary summary = exportTo(builder, output, report, export);
             Map<String, String> artifacts = new LinkedHashMap<>();
             artifacts.put(export.exportFile(), export.exportFile());
-            workspace.copyFromController(output, export.exportFile());
+            build.workspace().copyFromController(output, export.exportFile());
             if (report != null) {
                 artifacts.put(export.adminsReport(), export.adminsReport());
-                workspace.copyFromController(report, export.adminsReport());
+                build.workspace().copyFromController(report, export.adminsReport());
             }
             if (settings.archiveResults()) {
-                record.archive(folder, artifacts);
+                build.record().archive(folder, artifacts);
             }
-            log.println(Messages.BuildExport_Done(summary.orgs(), summary.members(), summary.pending(), export.exportFile()));
+            build.log().println(Messages.BuildExport_Done(summary.orgs(), summary.members(), summary.pending(), export.exportFile()));
             if (summary.withoutEmail() > 0) {
-                log.println(Messages.BuildExport_WithoutEmail(summary.withoutEmail()));
+                build.log().println(Messages.BuildExport_WithoutEmail(summary.withoutEmail()));
             }
             if (report != null) {
-                log.println(Messages.BuildExport_AdminsReport(export.adminsReport()));
+                build.log().println(Messages.BuildExport_AdminsReport(export.adminsReport()));
             }
             if (settings.archiveResults()) {
-                log.println(Messages.BuildProvisioning_Archived());
+                build.log().println(Messages.BuildProvisioning_Archived());
             }
             return new ExportResult(summary, export.exportFile(), export.adminsReport());
         } finally {
@@ -86,12 +77,12 @@ final class BuildExport {
     private ExportSummary exportTo(Provisioning.Builder builder, Path output, Path report, ResolvedSettings.Export export)
             throws IOException, InterruptedException {
         try {
-            return builder.export(output, report, export.orgIds(), new ProgressPrinter(log, false));
+            return builder.export(output, report, export.orgIds(), new ProgressPrinter(build.log(), false));
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(e.getMessage());
         } catch (SnykApiException | IOException e) {
             if (Thread.interrupted()) {
-                log.println(Messages.BuildExport_Aborted());
+                build.log().println(Messages.BuildExport_Aborted());
                 throw new InterruptedException(Messages.BuildExport_Aborted());
             }
             throw new ProvisioningException(Messages.BuildExport_Failed(e.getMessage()));

@@ -15,7 +15,6 @@ import io.jenkins.plugins.snykprovisioning.results.ProvisioningSummary;
 import io.jenkins.plugins.snykprovisioning.results.SummaryTable;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,19 +36,10 @@ final class BuildProvisioning {
     /** The largest user file read; the engine bounds characters, rows and line lengths too. */
     static final long MAX_USER_FILE_BYTES = InputLimits.DEFAULT.maxChars();
 
-    private final BuildWorkspace workspace;
-    private final SnykCredentials credentials;
-    private final BuildRecord record;
-    private final PrintStream log;
-    private final SnykApiDefaults defaults;
+    private final BuildContext build;
 
-    BuildProvisioning(BuildWorkspace workspace, SnykCredentials credentials, BuildRecord record, PrintStream log,
-            SnykApiDefaults defaults) {
-        this.workspace = workspace;
-        this.credentials = credentials;
-        this.record = record;
-        this.log = log;
-        this.defaults = defaults;
+    BuildProvisioning(BuildContext build) {
+        this.build = build;
     }
 
     /**
@@ -59,9 +49,9 @@ final class BuildProvisioning {
      */
     static StepResult perform(ProvisioningSettings settings, Run<?, ?> run, FilePath workspace, EnvVars environment,
             Launcher launcher, TaskListener listener) throws IOException, InterruptedException {
-        BuildProvisioning provisioning = new BuildProvisioning(new FilePathWorkspace(workspace),
+        BuildProvisioning provisioning = new BuildProvisioning(new BuildContext(new FilePathWorkspace(workspace),
                 new RunCredentials(run, environment), new RunBuildRecord(run, launcher, listener), listener.getLogger(),
-                SnykApiDefaults.current());
+                SnykApiDefaults.current()));
         try {
             StepResult result = provisioning.run(ResolvedSettings.of(settings, environment::expand));
             if (result.unstableReason() != null) {
@@ -75,7 +65,7 @@ final class BuildProvisioning {
 
     /** Does what the settings ask: an export, or a provisioning, sync or offboarding run. */
     StepResult run(ResolvedSettings settings) throws IOException, InterruptedException {
-        return settings.export() != null ? new BuildExport(workspace, credentials, record, log, defaults).export(settings)
+        return settings.export() != null ? new BuildExport(build).export(settings)
                 : provision(settings);
     }
 
@@ -85,22 +75,22 @@ final class BuildProvisioning {
      * @throws InterruptedException the build was aborted (the partial results are kept)
      */
     ProvisioningResult provision(ResolvedSettings settings) throws IOException, InterruptedException {
-        String token = credentials.token(settings.credentialsId());
+        String token = build.credentials().token(settings.credentialsId());
         ResolvedSettings.Planning planning = settings.planning();
         boolean applying = planning != null && planning.applyPlan() != null;
         // A plan to apply says itself what to do: no users are read.
         UserSource users = applying ? null : settings.usersFile() != null
-                ? workspace.userFile(settings.usersFile(), MAX_USER_FILE_BYTES)
+                ? build.workspace().userFile(settings.usersFile(), MAX_USER_FILE_BYTES)
                 : UserSource.ofText(Messages.BuildProvisioning_InlineUsers(), settings.users());
-        Path folder = record.newOutputFolder();
+        Path folder = build.record().newOutputFolder();
         // Laid out as in the workspace, so the folder is archived as it is.
         Path results = folder.resolve(settings.resultsFile());
         Path failedRows = folder.resolve(settings.failedCsv());
-        BuildPlan plan = planning == null ? null : BuildPlan.prepare(planning, workspace, folder);
+        BuildPlan plan = planning == null ? null : BuildPlan.prepare(planning, build.workspace(), folder);
         Provisioning provisioning;
         try {
-            Provisioning.Builder builder = defaults.configure(Provisioning.builder(), settings.region(), settings.concurrency(),
-                            settings.maxRetries())
+            Provisioning.Builder builder = build.defaults()
+                    .configure(Provisioning.builder(), settings.region(), settings.concurrency(), settings.maxRetries())
                     .token(token).users(users).mode(settings.mode()).defaultOrgId(settings.orgId()).groupId(settings.groupId())
                     .defaultRole(settings.defaultRole()).dryRun(settings.dryRun())
                     .resumeFrom(resumeFile(settings, folder)).resultsFile(results).failedRowsCsv(failedRows);
@@ -111,8 +101,8 @@ final class BuildProvisioning {
             throw new ProvisioningException(Messages.BuildProvisioning_BadResumeFile(settings.resumeFrom(), e.getMessage()));
         }
 
-        settings.warnings().forEach(warning -> log.println(Messages.BuildProvisioning_Warning(warning)));
-        log.println(Messages.BuildProvisioning_Start(settings.mode().id(),
+        settings.warnings().forEach(warning -> build.log().println(Messages.BuildProvisioning_Warning(warning)));
+        build.log().println(Messages.BuildProvisioning_Start(settings.mode().id(),
                 applying ? Messages.BuildProvisioning_PlanToApply(planning.applyPlan()) : users.name(), orDash(settings.orgId()),
                 orDash(settings.groupId()), provisioning.apiRoot(), settings.dryRun() ? Messages.BuildProvisioning_DryRun()
                         : planning != null && planning.planOnly() ? Messages.BuildProvisioning_PlanOnly() : ""));
@@ -124,8 +114,8 @@ final class BuildProvisioning {
         String endingError = wasAborted ? null : summary.fatalError();
         SummaryTable.lines(summary, category -> OutcomeLabels.of(category, summary.dryRun())).stream()
                 .filter(line -> endingError == null || !line.endsWith(endingError))
-                .forEach(log::println);
-        String planFile = plan == null ? null : plan.keep(workspace);
+                .forEach(build.log()::println);
+        String planFile = plan == null ? null : plan.keep(build.workspace());
         String failedCsv = keepResults(settings, summary, folder, plan, planFile);
         if (wasAborted) {
             throw buildAborted(Messages.BuildProvisioning_Aborted());
@@ -143,7 +133,7 @@ final class BuildProvisioning {
 
     private ProvisioningSummary execute(Provisioning provisioning) throws IOException, InterruptedException {
         try {
-            return provisioning.run(new ProgressPrinter(log, false));
+            return provisioning.run(new ProgressPrinter(build.log(), false));
         } catch (IOException e) {
             if (Thread.interrupted()) {
                 throw buildAborted(Messages.BuildProvisioning_AbortedEarly());
@@ -155,7 +145,7 @@ final class BuildProvisioning {
     /** Jenkins shows an aborted build as such, without the exception's message: it is printed here. */
     private InterruptedException buildAborted(String message) {
         Thread.interrupted();
-        log.println(message);
+        build.log().println(message);
         return new InterruptedException(message);
     }
 
@@ -165,7 +155,7 @@ final class BuildProvisioning {
             return null;
         }
         Path copy = folder.resolve("resumed-from-" + fileName(settings.resumeFrom()));
-        workspace.copyToController(settings.resumeFrom(), MAX_USER_FILE_BYTES, copy);
+        build.workspace().copyToController(settings.resumeFrom(), MAX_USER_FILE_BYTES, copy);
         return copy;
     }
 
@@ -190,24 +180,24 @@ final class BuildProvisioning {
             if (plan != null) {
                 plan.archiveInto(artifacts);
             }
-            record.archive(folder, artifacts);
+            build.record().archive(folder, artifacts);
         }
-        workspace.copyFromController(folder.resolve(settings.resultsFile()), settings.resultsFile());
+        build.workspace().copyFromController(folder.resolve(settings.resultsFile()), settings.resultsFile());
         if (failedCsv != null) {
-            workspace.copyFromController(folder.resolve(failedCsv), failedCsv);
+            build.workspace().copyFromController(folder.resolve(failedCsv), failedCsv);
         } else {
-            workspace.delete(settings.failedCsv());
+            build.workspace().delete(settings.failedCsv());
         }
-        log.println(Messages.BuildProvisioning_Results(settings.resultsFile()));
-        log.println(failedCsv != null ? Messages.BuildProvisioning_FailedRowsToFix(failedCsv)
+        build.log().println(Messages.BuildProvisioning_Results(settings.resultsFile()));
+        build.log().println(failedCsv != null ? Messages.BuildProvisioning_FailedRowsToFix(failedCsv)
                 : Messages.BuildProvisioning_NoFailedRows());
         if (planFile != null) {
-            log.println(Messages.BuildProvisioning_Plan(planFile));
+            build.log().println(Messages.BuildProvisioning_Plan(planFile));
         }
         if (settings.archiveResults()) {
-            log.println(Messages.BuildProvisioning_Archived());
+            build.log().println(Messages.BuildProvisioning_Archived());
         }
-        record.attach(new ProvisioningSummaryAction(summary, settings.resultsFile(), failedCsv, settings.archiveResults(),
+        build.record().attach(new ProvisioningSummaryAction(summary, settings.resultsFile(), failedCsv, settings.archiveResults(),
                 plan == null ? null : plan.view(summary, planFile)));
         deleteRecursively(folder);
         return failedCsv;

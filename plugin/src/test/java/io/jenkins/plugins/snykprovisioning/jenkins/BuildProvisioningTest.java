@@ -72,8 +72,8 @@ class BuildProvisioningTest {
     }
 
     private BuildProvisioning provisioning() {
-        return new BuildProvisioning(build, build, build, build.log,
-                new SnykApiDefaults("SNYK-US-01", simulator.baseUrl(), 4, 0, 2, 5, 1, null));
+        return new BuildProvisioning(new BuildContext(build, build, build, build.log,
+                new SnykApiDefaults("SNYK-US-01", simulator.baseUrl(), 4, 0, 2, 5, 1, null)));
     }
 
     private ProvisioningResult run() throws Exception {
