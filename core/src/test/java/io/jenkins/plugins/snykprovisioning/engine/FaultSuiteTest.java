@@ -9,17 +9,15 @@ import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
 import io.jenkins.plugins.snykprovisioning.simulator.SimulatorConfig;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A thousand users (700 new, 150 existing users outside the org, 150 members with the wrong
@@ -34,15 +32,12 @@ class FaultSuiteTest {
     static final int WRONG_ROLE = 150;
     static final int USERS = NEW_USERS + EXISTING + WRONG_ROLE;
 
-    @TempDir
-    Path dir;
-
-    SimulatedSnyk snyk;
+    @RegisterExtension
+    final SimulatedSnyk snyk = new SimulatedSnyk();
     String users;
 
     @BeforeEach
     void population() {
-        snyk = new SimulatedSnyk(dir);
         StringBuilder file = new StringBuilder("email,role\n");
         for (int i = 0; i < NEW_USERS; i++) {
             file.append("new").append(i).append("@acme.test,Developer\n");
@@ -58,11 +53,6 @@ class FaultSuiteTest {
             file.append("member").append(i).append("@acme.test,Developer\n");
         }
         users = file.toString();
-    }
-
-    @AfterEach
-    void stop() {
-        snyk.close();
     }
 
     @Test
@@ -105,7 +95,7 @@ class FaultSuiteTest {
         run.retryBase = Duration.ofMillis(200);
         run.retryCap = Duration.ofSeconds(2);
         Thread outage = new Thread(() -> {
-            while (snyk.simulator.requests().writes().size() < 300) {
+            while (snyk.writes().size() < 300) {
                 Thread.onSpinWait();
             }
             snyk.simulator.stop();

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A user file of huge cells does not multiply into what the run records. */
 class LongCellsTest {
@@ -18,20 +15,8 @@ class LongCellsTest {
     private static final int ROWS = 300;
     private static final int EMAIL_CHARS = 60_000;
 
-    @TempDir
-    Path dir;
-
-    private SimulatedSnyk snyk;
-
-    @BeforeEach
-    void start() {
-        snyk = new SimulatedSnyk(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        snyk.close();
-    }
+    @RegisterExtension
+    final SimulatedSnyk snyk = new SimulatedSnyk();
 
     @Test
     void threeHundredRowsOfSixtyThousandCharacterEmailsLeaveSmallRecords() throws Exception {
@@ -53,6 +38,6 @@ class LongCellsTest {
             assertThat(failed.get("error").asText())
                     .isEqualTo("the email has 60000 characters, more than an address may have (254)");
         }
-        assertThat(snyk.simulator.requests().writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 }

@@ -15,34 +15,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ProvisioningRunTest {
 
-    @TempDir
-    Path dir;
-
-    SimulatedSnyk snyk;
-
-    @BeforeEach
-    void start() {
-        snyk = new SimulatedSnyk(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        snyk.close();
-    }
-
-    private List<LoggedRequest> writes() {
-        return snyk.simulator.requests().writes();
-    }
+    @RegisterExtension
+    final SimulatedSnyk snyk = new SimulatedSnyk();
 
     private static String padding(int count) {
         return IntStream.range(0, count).mapToObj(i -> "new" + i + "@acme.test,Developer,\n").collect(Collectors.joining());
@@ -102,9 +84,9 @@ class ProvisioningRunTest {
         assertThat(snyk.roleOf(SimulatedSnyk.ORG, "carol@acme.test")).isEqualTo("Developer");
         assertThat(snyk.roleOf(SimulatedSnyk.ORG, "bob@acme.test")).isEqualTo(Role.ORG_COLLABORATOR);
         assertThat(snyk.pending(SimulatedSnyk.ORG, "gina@acme.test")).as("conflicting rows are not sent").isFalse();
-        assertThat(writes()).noneMatch(w -> w.requestBody() != null && w.requestBody().contains("frank@acme.test"));
+        assertThat(snyk.writes()).noneMatch(w -> w.requestBody() != null && w.requestBody().contains("frank@acme.test"));
 
-        assertThat(Files.readAllLines(dir.resolve(Files.list(dir).map(p -> p.getFileName().toString())
+        assertThat(Files.readAllLines(snyk.dir.resolve(Files.list(snyk.dir).map(p -> p.getFileName().toString())
                 .filter(n -> n.endsWith(".failed.csv")).findFirst().orElseThrow())))
                 .hasSize(1 + done.size("failed"))
                 .anyMatch(line -> line.startsWith("outsider@acme.test,,Developer," + SimulatedSnyk.ORG + ",,7,"));
@@ -112,7 +94,7 @@ class ProvisioningRunTest {
 
     @Test
     void theResultsTheJournalAndTheFailedRowsAreOwnerOnly() throws Exception {
-        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Assumptions.assumeTrue(snyk.dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
         SimulatedSnyk.Run run = snyk.run("email,role\nnew@acme.test,Developer\nnot-an-email,Developer\n");
         Files.writeString(run.failedCsv(), "left from an earlier run, readable by all");
         Files.setPosixFilePermissions(run.failedCsv(), PosixFilePermissions.fromString("rw-r--r--"));
@@ -134,8 +116,8 @@ class ProvisioningRunTest {
         // The pending provisions: a first page shorter than asked, then an empty one that ends the list.
         assertThat(snyk.simulator.requests().count("GET", "/v1/org/" + SimulatedSnyk.ORG + "/provision")).isEqualTo(2);
         assertThat(snyk.simulator.requests().count("GET", "/v1/group/" + SimulatedSnyk.GROUP + "/roles")).isEqualTo(1);
-        assertThat(writes()).filteredOn(w -> w.path().endsWith("/provision")).hasSize(20);
-        assertThat(writes()).filteredOn(w -> w.path().startsWith("/v1/org/" + SimulatedSnyk.ORG + "/members/update/")).hasSize(1);
+        assertThat(snyk.writes()).filteredOn(w -> w.path().endsWith("/provision")).hasSize(20);
+        assertThat(snyk.writes()).filteredOn(w -> w.path().startsWith("/v1/org/" + SimulatedSnyk.ORG + "/members/update/")).hasSize(1);
     }
 
     /**
@@ -179,7 +161,7 @@ class ProvisioningRunTest {
         JsonNode failed = done.entry("failed", "new@acme.test");
         assertThat(failed.get("error_type").asText()).isEqualTo("unknown_role");
         assertThat(failed.get("error").asText()).contains("without a group id a role must be given as its public id");
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -199,7 +181,7 @@ class ProvisioningRunTest {
         SimulatedSnyk.Finished done = snyk.execute("email,role,user_id\nalice@acme.test,Developer,..\n",
                 run -> run.mode = Mode.UPDATE_ROLES);
         assertThat(done.entry("failed", "alice@acme.test").get("error").asText()).contains("the user id '..' is not a Snyk id");
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -242,7 +224,7 @@ class ProvisioningRunTest {
         assertThat(done.summary().fatalError()).contains("HTTP 401").contains("check the token and the region");
         assertThat(done.results().get("errors").get(0).asText()).contains("HTTP 401");
         assertThat(done.results().get("summary").get("not_processed").asInt()).isEqualTo(1);
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     private static final String MISSING_ORG = "b0000000-0000-4000-8000-0000000000ff";
@@ -289,7 +271,7 @@ class ProvisioningRunTest {
         int failed = stopped.size("failed");
         assertThat(failed).isBetween(5, 8);
         assertThat(stopped.summary().notProcessed()).isEqualTo(20 - failed);
-        assertThat(writes()).hasSize(failed).allMatch(write -> write.status() == 403);
+        assertThat(snyk.writes()).hasSize(failed).allMatch(write -> write.status() == 403);
 
         // With a token that may provision, a resume does the rest.
         snyk.simulator.requests().clear();
@@ -428,7 +410,7 @@ class ProvisioningRunTest {
         String users = "email,role\nerin@acme.test,Developer\ndave@acme.test,Developer\ncarol@acme.test,Developer\n"
                 + "bob@acme.test,Org Collaborator\nalice@acme.test,Org Collaborator\n";
         SimulatedSnyk.Finished done = snyk.execute(users, run -> run.dryRun = true);
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
         assertThat(done.entry("provisioned", "erin@acme.test").get("result").get("planned").asText()).isEqualTo("provision");
         assertThat(done.entry("provisioned", "erin@acme.test").get("dry_run").asBoolean()).isTrue();
         assertThat(done.entry("role_updated", "dave@acme.test").get("result").get("planned").asText()).isEqualTo("replace_pending_provision");
@@ -451,7 +433,7 @@ class ProvisioningRunTest {
         assertThat(snyk.roleOf(SimulatedSnyk.ORG, "alice@acme.test")).isEqualTo("Developer");
         assertThat(snyk.roleOf(SimulatedSnyk.ORG, "ci-bot@acme.test")).isEqualTo(Role.ORG_COLLABORATOR);
         assertThat(snyk.simulator.requests().count("GET", "/rest/orgs/" + SimulatedSnyk.ORG + "/memberships")).isEqualTo(1);
-        assertThat(writes()).hasSize(2).allMatch(w -> w.method().equals("PUT"));
+        assertThat(snyk.writes()).hasSize(2).allMatch(w -> w.method().equals("PUT"));
     }
 
     @Test
@@ -461,7 +443,7 @@ class ProvisioningRunTest {
             run.dryRun = true;
         });
         assertThat(done.entry("role_updated", "alice@acme.test").get("result").get("planned").asText()).isEqualTo("change_role");
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -471,7 +453,7 @@ class ProvisioningRunTest {
         SimulatedSnyk.Run first = snyk.run(users);
         first.concurrency = 2;
         Thread interrupter = new Thread(() -> {
-            while (snyk.simulator.requests().writes().size() < 20) {
+            while (snyk.writes().size() < 20) {
                 Thread.onSpinWait();
             }
             first.provisioning.cancel();
@@ -488,14 +470,14 @@ class ProvisioningRunTest {
         assertThat(partial.summary().notProcessed()).isEqualTo(200 - doneFirst - partial.size("failed"));
         assertThat(Files.readAllLines(first.journal())).hasSize(1 + (int) (doneFirst + partial.size("failed")));
 
-        List<String> writtenFirst = writes().stream().map(LoggedRequest::requestBody).toList();
+        List<String> writtenFirst = snyk.writes().stream().map(LoggedRequest::requestBody).toList();
         snyk.simulator.requests().clear();
         SimulatedSnyk.Finished resumed = snyk.execute(users, run -> run.resumeFrom = first.journal());
         assertThat(resumed.summary().complete()).isTrue();
         assertThat(resumed.summary().failed()).isZero();
         assertThat(resumed.size("provisioned")).isEqualTo(200);
         assertThat(resumed.results().get("provisioned").findValues("from_previous_run")).hasSize((int) doneFirst);
-        for (String body : writes().stream().map(LoggedRequest::requestBody).toList()) {
+        for (String body : snyk.writes().stream().map(LoggedRequest::requestBody).toList()) {
             String email = body.replaceAll(".*\"email\":\"([^\"]+)\".*", "$1");
             assertThat(writtenFirst.stream().filter(b -> b.contains("\"" + email + "\"")).count())
                     .as("%s was written before and again; only users cut off mid-request may be", email)
@@ -518,7 +500,7 @@ class ProvisioningRunTest {
                     run.mode = Mode.UPDATE_ROLES;
                 });
         assertThat(refused.summary().fatalError()).contains("HTTP 403").contains("****");
-        try (var files = Files.list(dir)) {
+        try (var files = Files.list(snyk.dir)) {
             for (Path file : files.toList()) {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(snyk.serviceToken).doesNotContain(snyk.token);
             }

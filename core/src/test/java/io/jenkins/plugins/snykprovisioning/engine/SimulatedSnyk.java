@@ -12,13 +12,20 @@ import io.jenkins.plugins.snykprovisioning.simulator.SnykSimulator;
 import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
 import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
+import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.Comparator;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A simulated Snyk tenant for engine tests, and a way to run the engine against it over HTTP.
@@ -27,8 +34,11 @@ import java.util.function.Consumer;
  * and a custom "Developer" role. alice is a collaborator of ORG, bob a Developer of ORG and a
  * collaborator of OTHER_ORG, carol a collaborator of OTHER_ORG only, dave is pending in ORG;
  * outsider exists in the platform but in no org of the group.
+ *
+ * <p>A test registers one per test ({@code @RegisterExtension}); it is stopped, its folder deleted and its
+ * contract violations reported after each test.
  */
-final class SimulatedSnyk implements AutoCloseable {
+final class SimulatedSnyk implements AutoCloseable, AfterEachCallback {
 
     static final String GROUP = "a0000000-0000-4000-8000-000000000001";
     static final String ORG = "b0000000-0000-4000-8000-000000000001";
@@ -47,8 +57,13 @@ final class SimulatedSnyk implements AutoCloseable {
     final SnykSimulator simulator;
     final Path dir;
 
-    SimulatedSnyk(Path dir) {
-        this.dir = dir;
+    /** A fresh tenant, and a folder of its own for the run's files. */
+    SimulatedSnyk() {
+        try {
+            this.dir = Files.createTempDirectory("simulated-snyk");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         SimulatorState state = SimulatorState.builder()
                 .group(GROUP, "Acme", true)
                 .customRole(GROUP, DEVELOPER, "Developer")
@@ -228,6 +243,24 @@ final class SimulatedSnyk implements AutoCloseable {
      * Stops the simulator and fails when the client sent a REST request Snyk's spec refuses or
      * the simulator answered one in a way the spec does not allow.
      */
+    /** The writes the simulator received: what a refusal must leave empty. */
+    List<LoggedRequest> writes() {
+        return simulator.requests().writes();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try {
+            close();
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         simulator.close();

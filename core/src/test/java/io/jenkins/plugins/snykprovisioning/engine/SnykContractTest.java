@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.snykprovisioning.http.TransportSettings;
 import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The engine against a simulator held to Snyk's published contract (every REST request and answer
@@ -22,23 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SnykContractTest {
 
-    @TempDir
-    Path dir;
-    SimulatedSnyk snyk;
-
-    @BeforeEach
-    void start() {
-        snyk = new SimulatedSnyk(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        snyk.close();
-    }
-
-    private List<LoggedRequest> writes() {
-        return snyk.simulator.requests().writes();
-    }
+    @RegisterExtension
+    final SimulatedSnyk snyk = new SimulatedSnyk();
 
     @Test
     void aUserPendingOnTheThirdPageIsFoundAndNotProvisionedAgain() throws Exception {
@@ -48,7 +29,7 @@ class SnykContractTest {
         SimulatedSnyk.Finished done = snyk.execute("email,role\nwaiting230@acme.test,Org Collaborator\n", run -> { });
 
         assertThat(done.categoryOf("waiting230@acme.test")).isEqualTo("already_provisioned");
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
         // Pages of 100, 100 and 41 (dave and 240 more): the short third page ends the list.
         assertThat(snyk.simulator.requests().matching("GET", "/v1/org/" + SimulatedSnyk.ORG + "/provision"))
                 .extracting(LoggedRequest::query).containsExactly("perPage=100&page=1", "perPage=100&page=2", "perPage=100&page=3");
@@ -92,7 +73,7 @@ class SnykContractTest {
 
         assertThat(done.categoryOf("alice@acme.test")).isEqualTo("role_updated");
         assertThat(snyk.roleOf(SimulatedSnyk.ORG, "alice@acme.test")).isEqualTo("Developer");
-        assertThat(writes()).extracting(LoggedRequest::method, LoggedRequest::status)
+        assertThat(snyk.writes()).extracting(LoggedRequest::method, LoggedRequest::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("PUT", 410), org.assertj.core.groups.Tuple.tuple("PATCH", 204));
     }
 

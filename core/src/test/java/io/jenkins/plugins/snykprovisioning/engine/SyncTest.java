@@ -19,10 +19,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sync and offboarding over HTTP: plans, their limits, applying them, and what nothing may ever do.
@@ -30,24 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyncTest {
 
-    @TempDir
-    Path dir;
-
-    SimulatedSnyk snyk;
-
-    @BeforeEach
-    void start() {
-        snyk = new SimulatedSnyk(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        snyk.close();
-    }
-
-    private List<LoggedRequest> writes() {
-        return snyk.simulator.requests().writes();
-    }
+    @RegisterExtension
+    final SimulatedSnyk snyk = new SimulatedSnyk();
 
     private SimulatedSnyk.Finished sync(String users, Consumer<SimulatedSnyk.Run> setup) throws Exception {
         return snyk.execute(users, run -> {
@@ -77,7 +59,7 @@ class SyncTest {
         run.limits = limits("50%", 1);
         SimulatedSnyk.Finished done = run.execute();
 
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
         Plan plan = PlanFile.read(run.planFile);
         assertThat(described(plan)).containsExactly("provision erin@acme.test", "add_membership carol@acme.test",
                 "change_role bob@acme.test", "remove_member alice@acme.test", "delete_pending_provision dave@acme.test");
@@ -106,7 +88,7 @@ class SyncTest {
     void aPlanOverTheRemovalLimitIsWrittenWithItsReasonAndNothingIsApplied() throws Exception {
         SimulatedSnyk.Finished done = sync(PLATFORM, run -> run.apply = true);
 
-        assertThat(writes()).as("--yes, but the limit refused the plan").isEmpty();
+        assertThat(snyk.writes()).as("--yes, but the limit refused the plan").isEmpty();
         Plan plan = done.summary().plan().plan();
         assertThat(plan.refusals()).singleElement().asString()
                 .contains("org " + SimulatedSnyk.ORG + ": 2 removals are more than 10% of its 5 members and pending provisions (at most 1)");
@@ -126,7 +108,7 @@ class SyncTest {
                 });
 
         assertThat(done.summary().plan().refusals()).singleElement().asString().startsWith("5 removals are more than the 2 allowed");
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -143,7 +125,7 @@ class SyncTest {
 
         assertThat(done.summary().plan().refusals()).singleElement().asString()
                 .isEqualTo("org " + SimulatedSnyk.OTHER_ORG + " would be left with 1 Org Admin(s), fewer than 2");
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -163,7 +145,7 @@ class SyncTest {
         planning.removeMissing = true;
         planning.limits = limits("50%", 1);
         planning.execute();
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
 
         String token = snyk.anotherToken();
         SimulatedSnyk.Finished rehearsed = snyk.execute(null, run -> {
@@ -172,7 +154,7 @@ class SyncTest {
             run.defaultOrg = null;
             run.dryRun = true;
         });
-        assertThat(writes()).as("a dry run of an apply sends nothing").isEmpty();
+        assertThat(snyk.writes()).as("a dry run of an apply sends nothing").isEmpty();
         assertThat(rehearsed.summary().plan().applied()).isFalse();
         assertThat(rehearsed.size("removed")).isEqualTo(1);
         assertThat(rehearsed.results().get("removed").get(0).get("dry_run").asBoolean()).isTrue();
@@ -195,7 +177,7 @@ class SyncTest {
 
         snyk.simulator.requests().clear();
         SimulatedSnyk.Finished again = apply(planning.planFile, limits("50%", 1));
-        assertThat(writes()).as("a plan applied twice writes nothing the second time").isEmpty();
+        assertThat(snyk.writes()).as("a plan applied twice writes nothing the second time").isEmpty();
         assertThat(again.size("skipped")).isEqualTo(5);
         assertThat(again.results().get("skipped").findValuesAsText("reason")).allMatch(reason -> reason.startsWith("changed since the plan"));
     }
@@ -223,7 +205,7 @@ class SyncTest {
         assertThat(applied.summary().plan().refusals()).singleElement().asString().contains("2 removals are more than the 1 allowed");
         assertThat(applying.notices).anyMatch(notice -> notice.startsWith("not applied, a limit no longer holds: 2 removals"));
         assertThat(applied.summary().allSucceeded()).isFalse();
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -262,7 +244,7 @@ class SyncTest {
 
         assertThat(applied.summary().plan().refusals()).anyMatch(r -> r.contains("would remove admin@acme.test")
                 && r.contains("who is protected"));
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -280,7 +262,7 @@ class SyncTest {
         });
 
         assertThat(applied.summary().plan().rejected()).contains("was made with the token of admin");
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -322,7 +304,7 @@ class SyncTest {
         assertThat(snyk.roleOf(SimulatedSnyk.ORG, "bob@acme.test")).isNull();
         assertThat(snyk.roleOf(SimulatedSnyk.OTHER_ORG, "bob@acme.test")).isNull();
         assertThat(done.summary().plan().plan().notes()).anyMatch(note -> note.startsWith("nobody@acme.test (line 3) is neither"));
-        assertThat(writes()).hasSize(2).allMatch(w -> w.method().equals("DELETE"));
+        assertThat(snyk.writes()).hasSize(2).allMatch(w -> w.method().equals("DELETE"));
     }
 
     @Test
@@ -347,7 +329,7 @@ class SyncTest {
 
         assertThat(done.summary().plan().refusals()).hasSize(2)
                 .anySatisfy(r -> assertThat(r).startsWith("the file has a row that cannot be used, line 2: 'not-an-email'"));
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -371,7 +353,7 @@ class SyncTest {
         first.concurrency = 2;
         first.limits = limits("100%", 1);
         Thread interrupter = new Thread(() -> {
-            while (writes().size() < 10) {
+            while (snyk.writes().size() < 10) {
                 Thread.onSpinWait();
             }
             first.provisioning.cancel();
@@ -382,7 +364,7 @@ class SyncTest {
         assertThat(partial.summary().interrupted()).isTrue();
         long removedFirst = partial.size("removed");
         assertThat(removedFirst).isBetween(10L, 59L);
-        List<String> deletedFirst = writes().stream().map(LoggedRequest::path).toList();
+        List<String> deletedFirst = snyk.writes().stream().map(LoggedRequest::path).toList();
 
         snyk.simulator.requests().clear();
         snyk.config().setLatency(io.jenkins.plugins.snykprovisioning.simulator.Latency.parse("0"));
@@ -397,7 +379,7 @@ class SyncTest {
         assertThat(resumed.summary().errors()).isEmpty();
         assertThat(resumed.size("removed")).isEqualTo(60);
         assertThat(resumed.results().get("removed").findValues("from_previous_run")).hasSize((int) removedFirst);
-        assertThat(writes()).noneMatch(w -> deletedFirst.contains(w.path()));
+        assertThat(snyk.writes()).noneMatch(w -> deletedFirst.contains(w.path()));
         assertThat(leavers).allMatch(email -> snyk.roleOf(SimulatedSnyk.OTHER_ORG, email) == null);
     }
 
@@ -420,7 +402,7 @@ class SyncTest {
     @Test
     void syncingAFreshExportBackPlansNothing() throws Exception {
         for (String name : List.of("export.csv", "export.json")) {
-            Path exported = dir.resolve(name);
+            Path exported = snyk.dir.resolve(name);
             ExportSummary summary = export(exported, null, List.of());
             assertThat(summary.orgs()).isEqualTo(2);
             assertThat(summary.pending()).isEqualTo(1);
@@ -438,17 +420,17 @@ class SyncTest {
             assertThat(done.summary().plan().plan().actions()).as(name).isEmpty();
             assertThat(done.summary().plan().refusals()).isEmpty();
         }
-        assertThat(Files.readAllLines(dir.resolve("export.csv"))).first().isEqualTo("email,role,org_id,user_id,status");
-        assertThat(Files.readAllLines(dir.resolve("export.csv")))
+        assertThat(Files.readAllLines(snyk.dir.resolve("export.csv"))).first().isEqualTo("email,role,org_id,user_id,status");
+        assertThat(Files.readAllLines(snyk.dir.resolve("export.csv")))
                 .contains("dave@acme.test,Org Collaborator," + SimulatedSnyk.ORG + ",,pending")
                 .contains("bob@acme.test,Developer," + SimulatedSnyk.ORG + "," + SimulatedSnyk.BOB_ID + ",member");
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
     void theAccessReviewListsEachOrgsAdminsAndTheCountPerRole() throws Exception {
-        Path report = dir.resolve("review.md");
-        export(dir.resolve("one.csv"), report, List.of(SimulatedSnyk.ORG));
+        Path report = snyk.dir.resolve("review.md");
+        export(snyk.dir.resolve("one.csv"), report, List.of(SimulatedSnyk.ORG));
 
         String review = Files.readString(report);
         assertThat(review).contains("## platform (`" + SimulatedSnyk.ORG + "`)")

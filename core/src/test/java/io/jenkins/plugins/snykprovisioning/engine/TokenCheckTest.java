@@ -2,16 +2,12 @@ package io.jenkins.plugins.snykprovisioning.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.snykprovisioning.simulator.LoggedRequest;
 import io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken;
 import io.jenkins.plugins.snykprovisioning.simulator.model.Role;
 import io.jenkins.plugins.snykprovisioning.simulator.model.TokenType;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A token that cannot do the job is refused before the first write, over the simulator: a service account's
@@ -21,10 +17,8 @@ class TokenCheckTest {
 
     private static final String NEW_USERS = "email,role\nnew1@acme.test,Developer\nnew2@acme.test,Developer\n";
 
-    @TempDir
-    Path dir;
-
-    SimulatedSnyk snyk;
+    @RegisterExtension
+    final SimulatedSnyk snyk = new SimulatedSnyk();
     /** alice, an Org Collaborator of ORG, not allowed to provision. */
     final String viewerToken = "viewer-token-7d1c";
     /** bob, who holds the custom role "Developer" in ORG. */
@@ -32,18 +26,8 @@ class TokenCheckTest {
 
     @BeforeEach
     void start() {
-        snyk = new SimulatedSnyk(dir);
         snyk.state().addToken(new ApiToken(viewerToken, "alice", SimulatedSnyk.ALICE_ID, TokenType.PERSONAL, false));
         snyk.state().addToken(new ApiToken(developerToken, "bob", SimulatedSnyk.BOB_ID, TokenType.PERSONAL, true));
-    }
-
-    @AfterEach
-    void stop() {
-        snyk.close();
-    }
-
-    private List<LoggedRequest> writes() {
-        return snyk.simulator.requests().writes();
     }
 
     private long membershipLookups(String path) {
@@ -63,7 +47,7 @@ class TokenCheckTest {
                 .endsWith("nothing was written");
         assertThat(done.summary().notProcessed()).isEqualTo(2);
         assertThat(done.size("failed")).isZero();
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
         assertThat(snyk.simulator.requests().count("GET", "/rest/self")).isEqualTo(1);
     }
 
@@ -75,7 +59,7 @@ class TokenCheckTest {
         assertThat(done.summary().fatalError()).contains("cannot do this job: ")
                 .contains("is Org Collaborator of org " + SimulatedSnyk.ORG + ", not Org Admin nor a Group Admin of group "
                         + SimulatedSnyk.GROUP);
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
         assertThat(membershipLookups("/rest/groups/" + SimulatedSnyk.GROUP + "/memberships")).isEqualTo(1);
         assertThat(membershipLookups("/rest/orgs/" + SimulatedSnyk.ORG + "/memberships")).isEqualTo(1);
     }
@@ -87,7 +71,7 @@ class TokenCheckTest {
             run.mode = Mode.UPDATE_ROLES;
         });
         assertThat(done.summary().refused()).isTrue();
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
         assertThat(snyk.roleOf(SimulatedSnyk.ORG, "bob@acme.test")).isEqualTo("Developer");
     }
 
@@ -111,7 +95,7 @@ class TokenCheckTest {
                 });
         assertThat(done.summary().refused()).isTrue();
         assertThat(done.summary().fatalError()).contains("it cannot read org " + SimulatedSnyk.OTHER_ORG + " (HTTP 403");
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -122,7 +106,7 @@ class TokenCheckTest {
         });
         assertThat(done.summary().fatalError()).contains("is Org Collaborator of org " + SimulatedSnyk.ORG
                 + ", not Org Admin (if it is a Group Admin, give the group id)");
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -137,7 +121,7 @@ class TokenCheckTest {
         assertThat(done.size("provisioned")).isEqualTo(2);
         assertThat(run.notices).anyMatch(notice -> notice.startsWith("WARNING: the token of ")
                 && notice.contains("is Org Collaborator of org") && notice.endsWith("A real run would stop here, before its first write"));
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 
     @Test
@@ -193,6 +177,6 @@ class TokenCheckTest {
         TokenCheck admin = Provisioning.builder().apiUrl(snyk.simulator.baseUrl()).token(snyk.token).checkConnection();
         assertThat(admin.fit()).isTrue();
         assertThat(admin.doubts()).isEmpty();
-        assertThat(writes()).isEmpty();
+        assertThat(snyk.writes()).isEmpty();
     }
 }
