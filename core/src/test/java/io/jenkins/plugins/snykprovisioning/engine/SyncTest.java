@@ -39,6 +39,17 @@ class SyncTest {
         });
     }
 
+    /** The file of a plan made (not applied) for the file {@code PLATFORM}. */
+    private Path plan(boolean removeMissing, SyncLimits limits) throws Exception {
+        Path planFile = snyk.execute(PLATFORM, run -> {
+            run.mode = Mode.SYNC;
+            run.removeMissing = removeMissing;
+            run.limits = limits;
+        }).summary().plan().planFile();
+        assertThat(snyk.writes()).as("a plan only reads").isEmpty();
+        return planFile;
+    }
+
     private static SyncLimits limits(String maxRemovals, int minAdmins, String... protectedEmails) {
         return new SyncLimits(RemovalLimit.parse(maxRemovals), minAdmins, Set.of(protectedEmails));
     }
@@ -140,16 +151,11 @@ class SyncTest {
 
     @Test
     void anAppliedPlanDoesWhatItSaidAndASecondApplyWritesNothing() throws Exception {
-        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
-        planning.mode = Mode.SYNC;
-        planning.removeMissing = true;
-        planning.limits = limits("50%", 1);
-        planning.execute();
-        assertThat(snyk.writes()).isEmpty();
+        Path planning = plan(true, limits("50%", 1));
 
         String token = snyk.anotherToken();
         SimulatedSnyk.Finished rehearsed = snyk.execute(null, run -> {
-            run.applyPlan = planning.planFile;
+            run.applyPlan = planning;
             run.apiToken = token;
             run.defaultOrg = null;
             run.dryRun = true;
@@ -160,7 +166,7 @@ class SyncTest {
         assertThat(rehearsed.results().get("removed").get(0).get("dry_run").asBoolean()).isTrue();
 
         // Stricter limits in the applying run do not matter: the plan is held to the limits it was reviewed with.
-        SimulatedSnyk.Finished applied = apply(planning.planFile, limits("1", 3));
+        SimulatedSnyk.Finished applied = apply(planning, limits("1", 3));
         assertThat(applied.summary().plan().applied()).isTrue();
         assertThat(applied.summary().failed()).isZero();
         assertThat(applied.size("provisioned")).isEqualTo(1);
@@ -176,7 +182,7 @@ class SyncTest {
         assertThat(snyk.roleOf(SimulatedSnyk.ORG, "ci-bot@acme.test")).isEqualTo(Role.ORG_ADMIN);
 
         snyk.simulator.requests().clear();
-        SimulatedSnyk.Finished again = apply(planning.planFile, limits("50%", 1));
+        SimulatedSnyk.Finished again = apply(planning, limits("50%", 1));
         assertThat(snyk.writes()).as("a plan applied twice writes nothing the second time").isEmpty();
         assertThat(again.size("skipped")).isEqualTo(5);
         assertThat(again.results().get("skipped").findValuesAsText("reason")).allMatch(reason -> reason.startsWith("changed since the plan"));
@@ -184,18 +190,14 @@ class SyncTest {
 
     @Test
     void aPlanWhoseOwnLimitsNoLongerHoldIsNotApplied() throws Exception {
-        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
-        planning.mode = Mode.SYNC;
-        planning.removeMissing = true;
-        planning.limits = limits("50%", 1);
-        planning.execute();
-        ObjectNode plan = (ObjectNode) SnykJson.MAPPER.readTree(planning.planFile.toFile());
+        Path planning = plan(true, limits("50%", 1));
+        ObjectNode plan = (ObjectNode) SnykJson.MAPPER.readTree(planning.toFile());
         ((ObjectNode) plan.get("limits")).put("max_removals", "1");
-        Files.writeString(planning.planFile, plan.toString());
+        Files.writeString(planning, plan.toString());
 
         String token = snyk.anotherToken();
         SimulatedSnyk.Run applying = snyk.run(null);
-        applying.applyPlan = planning.planFile;
+        applying.applyPlan = planning;
         applying.apiToken = token;
         applying.defaultOrg = null;
         applying.limits = limits("100%", 0);
@@ -210,14 +212,10 @@ class SyncTest {
 
     @Test
     void anActionWhoseUserChangedSinceThePlanIsSkipped() throws Exception {
-        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
-        planning.mode = Mode.SYNC;
-        planning.removeMissing = true;
-        planning.limits = limits("50%", 1);
-        planning.execute();
+        Path planning = plan(true, limits("50%", 1));
         snyk.state().addOrgMember(SimulatedSnyk.ORG, SimulatedSnyk.ALICE_ID, SimulatedSnyk.DEVELOPER);
 
-        SimulatedSnyk.Finished applied = apply(planning.planFile, limits("50%", 1));
+        SimulatedSnyk.Finished applied = apply(planning, limits("50%", 1));
 
         assertThat(applied.entry("skipped", "alice@acme.test").get("reason").asText())
                 .isEqualTo("changed since the plan: now Developer, not Org Collaborator");
@@ -228,19 +226,16 @@ class SyncTest {
 
     @Test
     void aPlanTamperedToRemoveTheTokensOwnUserIsRefusedWhenApplied() throws Exception {
-        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
-        planning.mode = Mode.SYNC;
-        planning.limits = limits("100%", 0);
-        planning.execute();
-        ObjectNode plan = (ObjectNode) SnykJson.MAPPER.readTree(planning.planFile.toFile());
+        Path planning = plan(false, limits("100%", 0));
+        ObjectNode plan = (ObjectNode) SnykJson.MAPPER.readTree(planning.toFile());
         String adminMembership = snyk.state().org(SimulatedSnyk.ORG).orElseThrow().members().stream()
                 .filter(m -> m.userId().equals(SimulatedSnyk.ADMIN_ID)).findFirst().orElseThrow().id();
         ((ArrayNode) plan.get("actions")).addObject().put("id", 99).put("action", "remove_member").put("org_id", SimulatedSnyk.ORG)
                 .put("email", "admin@acme.test").put("user_id", SimulatedSnyk.ADMIN_ID).put("membership_id", adminMembership)
                 .put("current_role", Role.ORG_ADMIN);
-        Files.writeString(planning.planFile, plan.toString());
+        Files.writeString(planning, plan.toString());
 
-        SimulatedSnyk.Finished applied = apply(planning.planFile, limits("100%", 0));
+        SimulatedSnyk.Finished applied = apply(planning, limits("100%", 0));
 
         assertThat(applied.summary().plan().refusals()).anyMatch(r -> r.contains("would remove admin@acme.test")
                 && r.contains("who is protected"));
@@ -249,14 +244,12 @@ class SyncTest {
 
     @Test
     void aPlanMadeWithAnotherUsersTokenIsNotApplied() throws Exception {
-        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
-        planning.mode = Mode.SYNC;
-        planning.execute();
+        Path planning = plan(false, SyncLimits.DEFAULT);
         snyk.state().addToken(new io.jenkins.plugins.snykprovisioning.simulator.model.ApiToken("carol-token", "carol",
                 SimulatedSnyk.CAROL_ID, io.jenkins.plugins.snykprovisioning.simulator.model.TokenType.PERSONAL, true));
 
         SimulatedSnyk.Finished applied = snyk.execute(null, run -> {
-            run.applyPlan = planning.planFile;
+            run.applyPlan = planning;
             run.apiToken = "carol-token";
             run.defaultOrg = null;
         });
@@ -267,21 +260,19 @@ class SyncTest {
 
     @Test
     void aPlanForAnotherGroupOrOrgOrTooOldIsRefusedBeforeAnythingIsSent() throws Exception {
-        SimulatedSnyk.Run planning = snyk.run(PLATFORM);
-        planning.mode = Mode.SYNC;
-        planning.execute();
+        Path planning = plan(false, SyncLimits.DEFAULT);
         snyk.simulator.requests().clear();
 
         assertThatThrownBy(() -> snyk.execute(null, run -> {
-            run.applyPlan = planning.planFile;
+            run.applyPlan = planning;
             run.groupId = "a0000000-0000-4000-8000-000000000009";
         })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it was made for group " + SimulatedSnyk.GROUP);
         assertThatThrownBy(() -> snyk.execute(null, run -> {
-            run.applyPlan = planning.planFile;
+            run.applyPlan = planning;
             run.defaultOrg = SimulatedSnyk.OTHER_ORG;
         })).hasMessageContaining("it covers the orgs " + SimulatedSnyk.ORG);
         assertThatThrownBy(() -> snyk.execute(null, run -> {
-            run.applyPlan = planning.planFile;
+            run.applyPlan = planning;
             run.defaultOrg = null;
             run.maxPlanAge = java.time.Duration.ZERO;
         })).hasMessageContaining("longer ago than 0 hours");
