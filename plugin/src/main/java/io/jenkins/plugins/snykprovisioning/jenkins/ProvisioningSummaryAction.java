@@ -44,6 +44,8 @@ public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildS
     private final boolean complete;
     private final boolean interrupted;
     private final String fatalError;
+    /** Refused before anything was written, because of how the run was set up (a token that cannot do it, rows without an org). */
+    private final boolean refused;
     private final long total;
     private final long notProcessed;
     private final LinkedHashMap<String, Long> counts = new LinkedHashMap<>();
@@ -67,6 +69,7 @@ public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildS
         this.complete = summary.complete();
         this.interrupted = summary.interrupted();
         this.fatalError = Excerpt.of(summary.fatalError(), MAX_MESSAGE_CHARS);
+        this.refused = summary.refused();
         this.total = summary.totalRows();
         this.notProcessed = summary.notProcessed();
         for (OutcomeCategory category : OutcomeCategory.values()) {
@@ -259,10 +262,11 @@ public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildS
      */
     public String getHeadline() {
         long failed = getFailed();
-        boolean refused = plan != null && plan.isRefused();
+        boolean planRefused = plan != null && plan.isRefused();
         String status = interrupted ? Messages.ProvisioningSummaryAction_Interrupted()
+                : refused ? Messages.ProvisioningSummaryAction_Refused()
                 : fatalError != null ? Messages.ProvisioningSummaryAction_Stopped()
-                : refused ? Messages.ProvisioningSummaryAction_PlanRefused()
+                : planRefused ? Messages.ProvisioningSummaryAction_PlanRefused()
                 : failed > 0 ? Messages.ProvisioningSummaryAction_SomeFailed(failed)
                 : plan == null ? Messages.ProvisioningSummaryAction_AllDone()
                 : plan.isApplied() ? Messages.ProvisioningSummaryAction_PlanApplied()
@@ -272,7 +276,7 @@ public final class ProvisioningSummaryAction implements RunAction2, SimpleBuildS
                     + (dryRun ? " " + Messages.ProvisioningSummaryAction_DryRun() : "");
         }
         return Messages.ProvisioningSummaryAction_PlanHeadline(plan.getChanges(), mode, status)
-                + (dryRun && !refused ? " " + Messages.ProvisioningSummaryAction_PlanOnly() : "");
+                + (dryRun && !planRefused ? " " + Messages.ProvisioningSummaryAction_PlanOnly() : "");
     }
 
     /** An outcome and how many users ended in it, for the pages. */

@@ -258,6 +258,8 @@ class BuildProvisioningTest {
         assertThat(simulator.requests().writes()).isEmpty();
         assertThat(results().at("/summary/refused").asBoolean()).isTrue();
         assertThat(results().at("/summary/not_processed").asInt()).isEqualTo(2);
+        assertThat(build.summaries).singleElement().extracting(ProvisioningSummaryAction::getHeadline)
+                .isEqualTo("2 user row(s), mode provision: refused before anything was written");
     }
 
     @Test
