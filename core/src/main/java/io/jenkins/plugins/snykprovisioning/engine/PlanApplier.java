@@ -6,6 +6,7 @@ import io.jenkins.plugins.snykprovisioning.results.OutcomeCategory;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome;
 import io.jenkins.plugins.snykprovisioning.results.UserOutcome.Change;
 import io.jenkins.plugins.snykprovisioning.snyk.Membership;
+import io.jenkins.plugins.snykprovisioning.snyk.OrgRole;
 import io.jenkins.plugins.snykprovisioning.snyk.PendingUser;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
@@ -108,14 +109,14 @@ final class PlanApplier {
         PendingUser pending = org.pending(action.email());
         return switch (action.kind()) {
             case PROVISION, ADD_MEMBERSHIP -> member != null ? "now a member (" + member.roleName() + ")"
-                    : pending != null ? "now pending (" + pendingRole(pending) + ")" : null;
+                    : pending != null ? "now pending (" + pending.shownRole() + ")" : null;
             case CHANGE_ROLE, REMOVE_MEMBER -> member == null ? "no longer a member"
                     : !sameRole(member.roleName(), action.currentRole()) ? "now " + member.roleName() + ", not " + action.currentRole()
                     : action.membershipId() != null && !action.membershipId().equals(member.membershipId()) ? "a new membership"
                     : null;
             case REPLACE_PENDING_PROVISION, DELETE_PENDING_PROVISION -> pending == null ? "no longer pending"
-                    : !sameRole(pendingRole(pending), action.currentRole()) && !sameRole(pending.rolePublicId(), action.currentRole())
-                            ? "now pending as " + pendingRole(pending) + ", not " + action.currentRole() : null;
+                    : !sameRole(pending.shownRole(), action.currentRole()) && !sameRole(pending.rolePublicId(), action.currentRole())
+                            ? "now pending as " + pending.shownRole() + ", not " + action.currentRole() : null;
         };
     }
 
@@ -124,11 +125,7 @@ final class PlanApplier {
                 action.membershipId(), null, false, null, 0, null), false);
     }
 
-    private static String pendingRole(PendingUser pending) {
-        return pending.role() != null ? pending.role() : pending.rolePublicId();
-    }
-
     private static boolean sameRole(String a, String b) {
-        return a == null ? b == null : b != null && RoleCatalog.normalize(a).equals(RoleCatalog.normalize(b));
+        return a == null ? b == null : b != null && OrgRole.comparableName(a).equals(OrgRole.comparableName(b));
     }
 }

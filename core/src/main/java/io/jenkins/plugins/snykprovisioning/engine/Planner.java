@@ -73,7 +73,7 @@ final class Planner {
             } else if (pending != null) {
                 if (!holds(pending.rolePublicId(), pending.role(), user.role())) {
                     add(Action.REPLACE_PENDING_PROVISION, org.id, user.email(), null, null,
-                            pending.role() != null ? pending.role() : pending.rolePublicId(), user);
+                            pending.shownRole(), user);
                 }
             } else {
                 String userId = snapshot.peopleByEmail.get(TenantSnapshot.key(user.email()));
@@ -147,7 +147,7 @@ final class Planner {
 
     private void deletePending(String orgId, PendingUser pending, int line) {
         actions.add(new PlanAction(actions.size() + 1, Action.DELETE_PENDING_PROVISION, orgId, pending.email(), null, null,
-                pending.role() != null ? pending.role() : pending.rolePublicId(), null, null, line));
+                pending.shownRole(), null, null, line));
     }
 
     private static boolean holds(String roleId, String roleName, RoleCatalog.ResolvedRole wanted) {

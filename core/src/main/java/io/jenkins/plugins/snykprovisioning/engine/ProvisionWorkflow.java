@@ -104,7 +104,7 @@ final class ProvisionWorkflow extends UserWorkflow {
             return changed(ALREADY_PROVISIONED, row, new Change(null, null, null, null, null, null, false, null, 0,
                     ResultsFormat.pendingAnswer(pending)));
         }
-        String previous = pending.role() != null ? pending.role() : pending.rolePublicId();
+        String previous = pending.shownRole();
         if (dryRun) {
             return changed(ROLE_UPDATED, row, roleChange(previous, role, null, Action.REPLACE_PENDING_PROVISION));
         }

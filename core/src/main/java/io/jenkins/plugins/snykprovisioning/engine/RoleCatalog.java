@@ -44,8 +44,8 @@ final class RoleCatalog {
         RoleCatalog catalog = new RoleCatalog(true);
         for (OrgRole role : roles) {
             catalog.byId.put(role.publicId().toLowerCase(Locale.ROOT), role);
-            if (role.name() != null && catalog.byName.put(normalize(role.name()), role) != null) {
-                catalog.ambiguousNames.add(normalize(role.name()));
+            if (role.name() != null && catalog.byName.put(OrgRole.comparableName(role.name()), role) != null) {
+                catalog.ambiguousNames.add(OrgRole.comparableName(role.name()));
             }
         }
         return catalog;
@@ -65,8 +65,8 @@ final class RoleCatalog {
             return SnykIds.isUuid(value) ? new ResolvedRole(value, null) : null;
         }
         OrgRole role = byId.get(value.toLowerCase(Locale.ROOT));
-        if (role == null && !ambiguousNames.contains(normalize(value))) {
-            role = byName.get(normalize(value));
+        if (role == null && !ambiguousNames.contains(OrgRole.comparableName(value))) {
+            role = byName.get(OrgRole.comparableName(value));
         }
         return role == null ? null : new ResolvedRole(role.publicId(), role.name());
     }
@@ -76,7 +76,7 @@ final class RoleCatalog {
         if (!verified) {
             return "without a group id a role must be given as its public id (a UUID), not '" + value + "'";
         }
-        if (ambiguousNames.contains(normalize(value))) {
+        if (ambiguousNames.contains(OrgRole.comparableName(value))) {
             return "more than one role of group " + groupId + " is named '" + value + "'; give its public id";
         }
         return "group " + groupId + " has no role with the public id or name '" + value + "'";
@@ -88,10 +88,6 @@ final class RoleCatalog {
             return false;
         }
         return roleIdOrName.equalsIgnoreCase(wanted.publicId())
-                || (wanted.name() != null && normalize(roleIdOrName).equals(normalize(wanted.name())));
-    }
-
-    static String normalize(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+                || (wanted.name() != null && OrgRole.comparableName(roleIdOrName).equals(OrgRole.comparableName(wanted.name())));
     }
 }

@@ -50,7 +50,7 @@ final class TenantExport {
                     members++;
                 }
                 for (PendingUser provision : org.pending) {
-                    rows.write(provision.email(), provision.role() != null ? provision.role() : provision.rolePublicId(), org.id,
+                    rows.write(provision.email(), provision.shownRole(), org.id,
                             null, "pending");
                     pending++;
                 }
@@ -89,7 +89,7 @@ final class TenantExport {
                 out.println("|---|---:|---:|");
                 Map<String, long[]> roles = new TreeMap<>();
                 org.members.forEach(m -> roles.computeIfAbsent(roleOf(m), r -> new long[2])[0]++);
-                org.pending.forEach(p -> roles.computeIfAbsent(p.role() != null ? p.role() : p.rolePublicId(), r -> new long[2])[1]++);
+                org.pending.forEach(p -> roles.computeIfAbsent(p.shownRole(), r -> new long[2])[1]++);
                 roles.forEach((role, counts) -> out.println("| " + markdown(role) + " | " + counts[0] + " | " + counts[1] + " |"));
             }
         }

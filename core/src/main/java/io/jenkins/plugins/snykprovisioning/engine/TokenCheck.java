@@ -2,6 +2,7 @@ package io.jenkins.plugins.snykprovisioning.engine;
 
 import io.jenkins.plugins.snykprovisioning.http.TransportException;
 import io.jenkins.plugins.snykprovisioning.snyk.Membership;
+import io.jenkins.plugins.snykprovisioning.snyk.OrgRole;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApi;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykApiException;
 import io.jenkins.plugins.snykprovisioning.snyk.SnykIds;
@@ -124,7 +125,7 @@ public record TokenCheck(TokenOwner owner, List<String> problems, List<String> d
             // Snyk may not list a service account among the members.
             return owner.isServiceAccount() ? GroupStanding.UNKNOWN : GroupStanding.NOT_ADMIN;
         }
-        String role = RoleCatalog.normalize(String.valueOf(membership.roleName()));
+        String role = OrgRole.comparableName(String.valueOf(membership.roleName()));
         if (role.equals(GROUP_ADMIN)) {
             return GroupStanding.ADMIN;
         }
@@ -158,7 +159,7 @@ public record TokenCheck(TokenOwner owner, List<String> problems, List<String> d
             return new Finding(null, "its user is not listed among the members of org " + org
                     + (owner.isServiceAccount() ? " (Snyk may not list service accounts)" : ""));
         }
-        String role = RoleCatalog.normalize(String.valueOf(membership.roleName()));
+        String role = OrgRole.comparableName(String.valueOf(membership.roleName()));
         if (role.equals(ORG_ADMIN)) {
             return new Finding(null, null);
         }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.snykprovisioning.plan;
 
-import java.util.Locale;
+import io.jenkins.plugins.snykprovisioning.snyk.OrgRole;
 
 /**
  * One change a plan makes, with what it expects to find: the user's current role in the org (or
@@ -22,7 +22,7 @@ public record PlanAction(int id, Action kind, String orgId, String email, String
 
     /** True when {@code role} (a name) is Org Admin, in any case and spacing. */
     public static boolean isAdmin(String role) {
-        return role != null && role.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).equals("org admin");
+        return role != null && OrgRole.comparableName(role).equals(OrgRole.comparableName(ORG_ADMIN));
     }
 
     /** The user loses Org Admin: removed, or given another role. */
