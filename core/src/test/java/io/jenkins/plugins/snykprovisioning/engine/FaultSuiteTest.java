@@ -94,10 +94,7 @@ class FaultSuiteTest {
         run.maxRetries = 8;
         run.retryBase = Duration.ofMillis(200);
         run.retryCap = Duration.ofSeconds(2);
-        Thread outage = new Thread(() -> {
-            while (snyk.writes().size() < 300) {
-                Thread.onSpinWait();
-            }
+        SimulatedSnyk.Finished done = run.executeAndAfterWrites(300, () -> {
             snyk.simulator.stop();
             try {
                 Thread.sleep(1500);
@@ -106,9 +103,6 @@ class FaultSuiteTest {
             }
             snyk.simulator.start();
         });
-        outage.start();
-        SimulatedSnyk.Finished done = run.execute();
-        outage.join();
         verify("stopped and restarted", run, done, 0);
         assertThat(done.summary().retries()).as("requests refused while the API was away were retried").isPositive();
     }

@@ -452,15 +452,7 @@ class ProvisioningRunTest {
         String users = "email,role\n" + padding(200);
         SimulatedSnyk.Run first = snyk.run(users);
         first.concurrency = 2;
-        Thread interrupter = new Thread(() -> {
-            while (snyk.writes().size() < 20) {
-                Thread.onSpinWait();
-            }
-            first.provisioning.cancel();
-        });
-        interrupter.start();
-        SimulatedSnyk.Finished partial = first.execute();
-        interrupter.join();
+        SimulatedSnyk.Finished partial = first.executeCancelledAfter(20);
         assertThat(partial.summary().interrupted()).isTrue();
         assertThat(partial.summary().complete()).isFalse();
         assertThat(partial.results().get("summary").get("interrupted").asBoolean()).isTrue();

@@ -169,6 +169,25 @@ final class SimulatedSnyk implements AutoCloseable, AfterEachCallback {
             return dir.resolve(resultsName + ".failed.csv");
         }
 
+        /** Runs, doing {@code then} (on another thread) once the simulator has received {@code writes} writes. */
+        Finished executeAndAfterWrites(int writes, Runnable then) throws IOException, InterruptedException {
+            Thread watcher = new Thread(() -> {
+                while (simulator.requests().writes().size() < writes) {
+                    Thread.onSpinWait();
+                }
+                then.run();
+            });
+            watcher.start();
+            Finished done = execute();
+            watcher.join();
+            return done;
+        }
+
+        /** Runs and cancels the run once the simulator has received {@code writes} writes, as an abort would. */
+        Finished executeCancelledAfter(int writes) throws IOException, InterruptedException {
+            return executeAndAfterWrites(writes, () -> provisioning.cancel());
+        }
+
         Finished execute() throws IOException {
             provisioning = Provisioning.builder().apiUrl(simulator.baseUrl()).token(apiToken)
                     .concurrency(concurrency).rateLimitPerMinute(rateLimitPerMinute).timeouts(Duration.ofSeconds(2), responseTimeout)

@@ -343,15 +343,7 @@ class SyncTest {
         first.defaultOrg = null;
         first.concurrency = 2;
         first.limits = limits("100%", 1);
-        Thread interrupter = new Thread(() -> {
-            while (snyk.writes().size() < 10) {
-                Thread.onSpinWait();
-            }
-            first.provisioning.cancel();
-        });
-        interrupter.start();
-        SimulatedSnyk.Finished partial = first.execute();
-        interrupter.join();
+        SimulatedSnyk.Finished partial = first.executeCancelledAfter(10);
         assertThat(partial.summary().interrupted()).isTrue();
         long removedFirst = partial.size("removed");
         assertThat(removedFirst).isBetween(10L, 59L);
