@@ -132,7 +132,6 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path logPath = LogFile.newPath(logDirectory);
-        String stamp = logPath.getFileName().toString().replace("provision_", "").replace(".log", "");
         Path results = output != null ? output : logDirectory.resolve(logPath.getFileName().toString().replace(".log", "_results.json"));
         requireFile("--resume", resume);
         requireFile("--apply", plan.applyPlan);
@@ -146,7 +145,8 @@ public final class ProvisionCommand implements Callable<Integer> {
                 if (updateRoles) {
                     throw new IllegalArgumentException("--update-roles is a run of its own: give it without --sync, --offboard or --apply");
                 }
-                plan.configure(builder, logDirectory.resolve("plan_" + stamp + ".json"));
+                String planName = logPath.getFileName().toString().replace("provision_", "plan_").replace(".log", ".json");
+                plan.configure(builder, logPath.resolveSibling(planName));
                 if (plan.applyPlan == null) {
                     builder.users(userSource());
                 }

@@ -282,6 +282,7 @@ class ProvisionCommandTest {
                 "--token", anotherAdminToken()))).as(output()).isZero();
         assertThat(cli.simulator.state().memberRole(DemoState.PLATFORM_ORG_ID, DemoState.BOB_USER_ID)).isEmpty();
         assertThat(cli.simulator.state().memberRole(DemoState.PAYMENTS_ORG_ID, DemoState.BOB_USER_ID)).isEmpty();
+        assertThat(output()).as("the plan goes beside the log by default").containsPattern("Plan: +\\S*logs/plan_\\d{8}_\\d{6}\\.json");
     }
 
     @Test

@@ -357,7 +357,7 @@ public final class Provisioning {
             if (users == null && given == null) {
                 throw new IllegalArgumentException("No users were given");
             }
-            // A plan is only made unless it is to be applied: nothing is changed.
+            // A plan made and not applied changes nothing, like a dry run.
             boolean nothingChanged = dryRun || (runMode.planned() && given == null && !apply);
             PreviousRun previous = resumeFrom == null ? PreviousRun.none() : PreviousRun.load(resumeFrom);
             ProvisioningRequest request = new ProvisioningRequest(given == null ? users : UserSource.ofText(applyPlan.toString(), ""),
@@ -411,10 +411,10 @@ public final class Provisioning {
                 throw new IllegalArgumentException("A group id is needed to export its orgs");
             }
             orgIds.forEach(org -> SnykIds.require("org", org));
-            try (ApiTransport http = new ApiTransport(token, transport,
-                    progressOf(listener == null ? ProgressListener.NONE : listener))) {
+            ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+            try (ApiTransport http = new ApiTransport(token, transport, progressOf(progress))) {
                 return TenantExport.write(new SnykApi(api, restVersion, http), groupId.trim(), orgIds, transport.concurrency(),
-                        output, adminsReport, listener == null ? ProgressListener.NONE : listener);
+                        output, adminsReport, progress);
             }
         }
 
