@@ -48,7 +48,7 @@ public final class PlanDiff {
         for (OrgDiff diff : diffs) {
             OrgCounts before = diff.before();
             lines.add("org " + diff.orgId() + (before == null ? "" : " (" + before.members() + " members, " + before.pending()
-                    + " pending, " + before.admins() + " Org Admins)") + ": " + summary(diff.counts()));
+                    + " pending, " + before.admins() + " Org Admins)") + ": " + summary(diff.counts(), "-"));
             diff.actions().forEach(action -> lines.add("  " + line(action)));
         }
         lines.add("Limits: at most " + limitText(plan.limits().maxRemovals()) + ", at least " + plan.limits().minAdmins()
@@ -60,12 +60,15 @@ public final class PlanDiff {
         return lines;
     }
 
-    /** e.g. "+2 ~1 -3" in the order give, change, take away. */
-    public static String summary(Map<Action, Long> counts) {
-        long added = counts.getOrDefault(Action.PROVISION, 0L) + counts.getOrDefault(Action.ADD_MEMBERSHIP, 0L);
-        long changed = counts.getOrDefault(Action.CHANGE_ROLE, 0L) + counts.getOrDefault(Action.REPLACE_PENDING_PROVISION, 0L);
-        long removed = counts.getOrDefault(Action.REMOVE_MEMBER, 0L) + counts.getOrDefault(Action.DELETE_PENDING_PROVISION, 0L);
-        return "+" + added + " ~" + changed + " -" + removed;
+    /**
+     * e.g. "+2 ~1 -3": access given, roles changed, access taken away, each kind counted by its sign.
+     *
+     * @param minus how the last sign is written ({@code -}, or a page's typographic minus)
+     */
+    public static String summary(Map<Action, Long> counts, String minus) {
+        Map<Character, Long> bySign = new LinkedHashMap<>(Map.of('+', 0L, '~', 0L, '-', 0L));
+        counts.forEach((kind, count) -> bySign.merge(kind.sign(), count, Long::sum));
+        return "+" + bySign.get('+') + " ~" + bySign.get('~') + " " + minus + bySign.get('-');
     }
 
     /** One action, e.g. "~ bob@example.com: role Developer -> Org Collaborator (line 5)". */

@@ -9,6 +9,7 @@ import io.jenkins.plugins.snykprovisioning.plan.PlanDiff;
 import io.jenkins.plugins.snykprovisioning.plan.PlanReport;
 import io.jenkins.plugins.snykprovisioning.plan.SyncLimits;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,20 +218,14 @@ public final class PlanView {
 
     /** "+added ~changed −removed" of counts under action ids. */
     static String summary(Map<String, Long> counts) {
-        long added = 0;
-        long changed = 0;
-        long removed = 0;
-        for (Map.Entry<String, Long> count : counts.entrySet()) {
-            Action kind = Action.byId(count.getKey());
-            if (kind != null && kind.sign() == '+') {
-                added += count.getValue();
-            } else if (kind != null && kind.sign() == '~') {
-                changed += count.getValue();
-            } else if (kind != null) {
-                removed += count.getValue();
+        Map<Action, Long> byKind = new EnumMap<>(Action.class);
+        counts.forEach((id, count) -> {
+            Action kind = Action.byId(id);
+            if (kind != null) {
+                byKind.put(kind, count);
             }
-        }
-        return "+" + added + " ~" + changed + " " + MINUS + removed;
+        });
+        return PlanDiff.summary(byKind, MINUS);
     }
 
     private static String limitsText(SyncLimits limits) {
