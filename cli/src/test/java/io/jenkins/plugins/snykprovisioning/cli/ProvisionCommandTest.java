@@ -354,7 +354,8 @@ class ProvisionCommandTest {
                 .contains("FAILED mallory(at)example.com").contains("Demo finished")
                 .contains("+ gina@example.com: provision as Org Collaborator (line 4)")
                 .contains("~ carol@example.com: role Org Collaborator -> Developer (line 3)")
-                .contains("- bob@example.com: remove from the org (Org Collaborator)");
+                .contains("- bob@example.com: remove from the org (Org Collaborator)")
+                .contains("(3 members, 1 pending, 1 Org Admins): +1 ~1 -1");
         assertThat(cli.simulator.requests().count()).as("the demo runs its own simulator").isZero();
         assertThat(actions(dir.resolve("demo/sync-plan.json"))).hasSize(3);
         assertThat(dir.resolve("demo/provisioning-results.json")).exists();
